@@ -1,0 +1,73 @@
+# Recap: two commands do everything on a fresh machine.
+#   make serve   install what is missing, build, serve the editor at http://127.0.0.1:8080
+#   make test    install what is missing, run native and browser tests
+# Also: make dist (release build into dist/), make lint, make e2e.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+BINARYEN_VERSION := 132
+# wasm-bindgen-cli must equal the wasm-bindgen crate version the lock file pins.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
+
+TOOLS := $(CURDIR)/.tools
+# Project-local wasm-opt first: Debian's binaryen (v108) builds a module that fails at start.
+export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+
+.PHONY: help serve dist test native e2e lint tools browser-tools clean
+
+help:
+	@echo "make serve   build and serve the editor at http://127.0.0.1:8080"
+	@echo "make test    run native and browser tests"
+	@echo "make dist    release build into dist/ (copy it to any static host)"
+
+serve: tools
+	trunk serve --offline
+
+dist: tools
+	trunk build --offline --release
+
+test: lint native e2e
+
+native:
+	cargo test --all-targets
+	cargo test --doc
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+e2e: dist browser-tools
+	cd e2e && npm test
+
+# ---- installing what is missing -------------------------------------------------
+
+tools:
+	@command -v cargo >/dev/null || { echo "Rust is not installed: see https://rustup.rs"; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
+	  || cargo install trunk --version $(TRUNK_VERSION) --locked
+	@# Not --locked: one of its locked dependencies is not in the registry here.
+	@[ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" = "$(WASM_BINDGEN_VERSION)" ] \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@$(MAKE) --no-print-directory node
+	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
+	  || npm install --prefix $(TOOLS) --no-audit --no-fund binaryen@$(BINARYEN_VERSION)
+
+.PHONY: node
+node:
+	@command -v npm >/dev/null || { $(APT) update && $(APT) install -y nodejs npm; }
+
+browser-tools: node
+	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
+	  || { $(APT) update && $(APT) install -y chromium chromium-driver; }
+	@cd e2e && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; }
+
+clean:
+	cargo clean
+	rm -rf dist .tools e2e/node_modules

@@ -1,0 +1,57 @@
+// Debian's headless Chromium, started the way this machine needs (no downloads,
+// no background traffic), with a fresh profile per launch.
+import { chromium } from "playwright-core";
+import { mkdtemp, mkdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+export const screenshotDir = resolve(here, "..", "..", "target", "e2e-screenshots");
+
+export async function launch() {
+  const userDataDir = await mkdtemp(join(tmpdir(), "recap-e2e-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  return context;
+}
+
+/** Opens the app and waits until the editor is there; collects page errors. */
+export async function openApp(context, url) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  await page.goto(url);
+  await page.waitForSelector("[data-testid=editor]");
+  return { page, errors };
+}
+
+export async function screenshot(page, name) {
+  await mkdir(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Replaces the editor's text by typing it, as a writer would. */
+export async function typeInEditor(page, text) {
+  const editor = page.locator("[data-testid=editor]");
+  await editor.click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(text);
+}

@@ -1,0 +1,57 @@
+// The whole pipeline in a real browser: typed Markdown shows up rendered in the preview.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist } from "../lib/server.mjs";
+import { launch, openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
+
+let server, context;
+before(async () => {
+  server = await serveDist();
+  context = await launch();
+});
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+test("typed Markdown is rendered in the preview", async () => {
+  const { page, errors } = await openApp(context, server.url);
+  await typeInEditor(page, "---\ntitle: Typed\n---\n# Hello Recap\n\nSome *typed* words and a [link](https://example.org).\n\n* first\n* second\n");
+  const preview = page.locator("[data-testid=preview]");
+  await preview.locator("h1", { hasText: "Hello Recap" }).waitFor();
+  assert.equal(await preview.locator("em").textContent(), "typed");
+  assert.equal(await preview.locator("a").getAttribute("href"), "https://example.org");
+  assert.deepEqual(await preview.locator("li").allTextContents(), ["first", "second"]);
+  // The front matter is not part of the body.
+  assert.ok(!(await preview.textContent()).includes("title: Typed"));
+  await screenshot(page, "editor-typed");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("broken front matter is named with its line and the text stays", async () => {
+  const { page } = await openApp(context, server.url);
+  await typeInEditor(page, "---\ntitle: x\ndate: next tuesday\n---\n## Still here\n");
+  const problem = page.locator("[data-testid=front-matter-error]");
+  await problem.waitFor();
+  assert.match(await problem.textContent(), /`date` on line 3 is not a date/);
+  await page.locator("[data-testid=preview] h2", { hasText: "Still here" }).waitFor();
+  assert.equal(await page.locator("[data-testid=editor]").inputValue(), "---\ntitle: x\ndate: next tuesday\n---\n## Still here\n");
+  await page.close();
+});
+
+test("script in the document does not run in the preview", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.evaluate(() => (window.__pwned = false));
+  const start = page.url();
+  await typeInEditor(page, '<img src=x onerror="window.__pwned=true">\n\n[click](javascript:window.__pwned=true)\n');
+  await page.locator("[data-testid=preview] a", { hasText: "click" }).waitFor();
+  const link = page.locator("[data-testid=preview] a");
+  assert.doesNotMatch(await link.getAttribute("href"), /javascript/i);
+  await link.click();
+  // Still the same page (nothing navigated away from the writer's text) and nothing ran.
+  assert.equal(await page.evaluate(() => window.__pwned), false);
+  assert.equal(page.url().split("#")[0], start.split("#")[0]);
+  assert.equal(await page.locator("[data-testid=preview] img").count(), 0);
+  await page.close();
+});

@@ -1,0 +1,9 @@
+//! Recap: an in-browser editor for conference-recap blog posts.
+//!
+//! The core ([`post`], [`render`], [`drafts`]) is plain Rust, tested natively; [`ui`]
+//! wires it to the browser with Leptos.
+
+pub mod drafts;
+pub mod post;
+pub mod render;
+pub mod ui;
