@@ -9,14 +9,22 @@ fn corpus() -> Vec<(String, String)> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
     let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("no corpus at {}: set RECAP_CORPUS to run the corpus tests", dir.display());
+        eprintln!(
+            "no corpus at {}: set RECAP_CORPUS to run the corpus tests",
+            dir.display()
+        );
         return Vec::new();
     };
     let mut files: Vec<_> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     files.sort();
     files
@@ -27,8 +35,16 @@ fn changed_lines<'a>(old: &'a str, new: &'a str) -> (Vec<&'a str>, Vec<&'a str>)
     let a: Vec<&str> = old.split_inclusive('\n').collect();
     let b: Vec<&str> = new.split_inclusive('\n').collect();
     let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = a[prefix..].iter().rev().zip(b[prefix..].iter().rev()).take_while(|(x, y)| x == y).count();
-    (a[prefix..a.len() - suffix].to_vec(), b[prefix..b.len() - suffix].to_vec())
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (
+        a[prefix..a.len() - suffix].to_vec(),
+        b[prefix..b.len() - suffix].to_vec(),
+    )
 }
 
 #[test]
@@ -68,7 +84,11 @@ fn editing_tags_on_every_corpus_post_changes_only_the_tags_block() {
         tags.push("Recap edited".into());
         post.set_tags(tags.clone()).unwrap();
         let printed = post.to_string();
-        assert_eq!(without_key(&printed, "tags"), without_key(&text, "tags"), "{name}");
+        assert_eq!(
+            without_key(&printed, "tags"),
+            without_key(&text, "tags"),
+            "{name}"
+        );
         assert_ne!(printed, text, "{name}");
         assert_eq!(post.fields().tags, tags, "{name}");
         assert_eq!(post.body(), before.body(), "{name}");
@@ -84,13 +104,18 @@ fn editing_tags_on_every_corpus_post_changes_only_the_tags_block() {
 fn editing_the_title_on_every_corpus_post_changes_one_line() {
     for (name, text) in corpus() {
         let mut post = Post::parse(&text).unwrap();
-        post.set_title("A title: with 'quotes' and \"more\"").unwrap();
+        post.set_title("A title: with 'quotes' and \"more\"")
+            .unwrap();
         let printed = post.to_string();
         let (old, new) = changed_lines(&text, &printed);
         assert_eq!(old.len(), 1, "{name}: {old:?}");
         assert!(old[0].starts_with("title:"), "{name}");
         assert_eq!(new.len(), 1, "{name}: {new:?}");
-        assert_eq!(post.fields().title.as_deref(), Some("A title: with 'quotes' and \"more\""), "{name}");
+        assert_eq!(
+            post.fields().title.as_deref(),
+            Some("A title: with 'quotes' and \"more\""),
+            "{name}"
+        );
     }
 }
 
@@ -104,7 +129,11 @@ fn removing_and_restoring_tags_is_lossless_in_meaning() {
         }
         assert!(post.remove("tags").unwrap(), "{name}");
         assert!(post.fields().tags.is_empty(), "{name}");
-        assert_eq!(post.to_string().lines().count() + tags.len() + 1, text.lines().count(), "{name}");
+        assert_eq!(
+            post.to_string().lines().count() + tags.len() + 1,
+            text.lines().count(),
+            "{name}"
+        );
         post.set_tags(tags.clone()).unwrap();
         assert_eq!(post.fields().tags, tags, "{name}");
     }

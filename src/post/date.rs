@@ -58,7 +58,15 @@ impl PostDate {
     /// let d = recap::post::PostDate::from_parts(2024, 5, 31, 9, 30, 0, 120).unwrap();
     /// assert_eq!(d.as_str(), "2024-05-31T09:30:00+02:00");
     /// ```
-    pub fn from_parts(year: i32, month: u32, day: u32, hour: u32, minute: u32, second: u32, offset_minutes: i32) -> Option<PostDate> {
+    pub fn from_parts(
+        year: i32,
+        month: u32,
+        day: u32,
+        hour: u32,
+        minute: u32,
+        second: u32,
+        offset_minutes: i32,
+    ) -> Option<PostDate> {
         let offset = FixedOffset::east_opt(offset_minutes * 60)?;
         let local = NaiveDate::from_ymd_opt(year, month, day)?.and_hms_opt(hour, minute, second)?;
         let text = format!("{}{}", local.format("%Y-%m-%dT%H:%M:%S"), offset);
@@ -88,7 +96,12 @@ impl FromStr for PostDate {
                 offset: Some(*dt.offset()),
             });
         }
-        for fmt in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
+        for fmt in [
+            "%Y-%m-%dT%H:%M:%S%.f",
+            "%Y-%m-%d %H:%M:%S%.f",
+            "%Y-%m-%dT%H:%M",
+            "%Y-%m-%d %H:%M",
+        ] {
             if let Ok(local) = NaiveDateTime::parse_from_str(t, fmt) {
                 return Ok(PostDate {
                     text,
@@ -131,14 +144,24 @@ mod tests {
             ("2024-01-19", "2024-01-19", None),
         ] {
             let d: PostDate = text.parse().unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!((d.ymd().as_str(), d.offset_minutes()), (ymd, offset), "{text}");
+            assert_eq!(
+                (d.ymd().as_str(), d.offset_minutes()),
+                (ymd, offset),
+                "{text}"
+            );
             assert_eq!(d.to_string(), text);
         }
     }
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for text in ["tomorrow", "2018-02-30", "2018-12-08T25:00:00Z", "", "12/08/2018"] {
+        for text in [
+            "tomorrow",
+            "2018-02-30",
+            "2018-12-08T25:00:00Z",
+            "",
+            "12/08/2018",
+        ] {
             assert!(text.parse::<PostDate>().is_err(), "{text}");
         }
     }

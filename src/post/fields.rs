@@ -31,7 +31,10 @@ pub struct Fields {
 
 impl Fields {
     /// Reads the known keys from `values`; `line_of` finds a key's line for errors.
-    pub(crate) fn read(values: &[(String, Value)], line_of: impl Fn(&str) -> usize) -> Result<Fields, PostError> {
+    pub(crate) fn read(
+        values: &[(String, Value)],
+        line_of: impl Fn(&str) -> usize,
+    ) -> Result<Fields, PostError> {
         let mut fields = Fields::default();
         for (key, value) in values {
             let wrong = |expected: &'static str| PostError::WrongType {
@@ -48,17 +51,22 @@ impl Fields {
             let date = || -> Result<Option<PostDate>, PostError> {
                 match value {
                     Value::Null => Ok(None),
-                    Value::String(s) | Value::Datetime(s) => s.parse().map(Some).map_err(|_| PostError::InvalidDate {
-                        key: key.clone(),
-                        value: s.clone(),
-                        line: line_of(key),
-                    }),
+                    Value::String(s) | Value::Datetime(s) => {
+                        s.parse().map(Some).map_err(|_| PostError::InvalidDate {
+                            key: key.clone(),
+                            value: s.clone(),
+                            line: line_of(key),
+                        })
+                    }
                     _ => Err(wrong("a date such as 2024-05-31T09:30:00+02:00")),
                 }
             };
             let list = || match value {
                 Value::Null => Ok(Vec::new()),
-                Value::List(items) => items.iter().map(|i| i.as_text().ok_or_else(|| wrong("a list of words"))).collect(),
+                Value::List(items) => items
+                    .iter()
+                    .map(|i| i.as_text().ok_or_else(|| wrong("a list of words")))
+                    .collect(),
                 Value::Map(_) => Err(wrong("a list of words")),
                 scalar => Ok(scalar.as_text().into_iter().collect()),
             };

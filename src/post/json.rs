@@ -5,12 +5,18 @@ use std::ops::Range;
 
 /// Parses a JSON front matter object into its members, in file order.
 pub(crate) fn parse(content: &str, first_line: usize) -> Result<Vec<(String, Value)>, PostError> {
-    let parsed: serde_json::Value = serde_json::from_str(content).map_err(|e| PostError::Syntax {
-        format: Format::Json,
-        line: first_line + e.line().saturating_sub(1),
-        column: e.column(),
-        message: e.to_string().split(" at line").next().unwrap_or_default().to_string(),
-    })?;
+    let parsed: serde_json::Value =
+        serde_json::from_str(content).map_err(|e| PostError::Syntax {
+            format: Format::Json,
+            line: first_line + e.line().saturating_sub(1),
+            column: e.column(),
+            message: e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        })?;
     let serde_json::Value::Object(_) = parsed else {
         return Err(PostError::NotAMap {
             format: Format::Json,
@@ -22,7 +28,8 @@ pub(crate) fn parse(content: &str, first_line: usize) -> Result<Vec<(String, Val
     Ok(members(content)
         .into_iter()
         .map(|m| {
-            let v = serde_json::from_str(&content[m.value.clone()]).unwrap_or(serde_json::Value::Null);
+            let v =
+                serde_json::from_str(&content[m.value.clone()]).unwrap_or(serde_json::Value::Null);
             (m.key, from_json(v))
         })
         .collect())
@@ -33,7 +40,9 @@ fn from_json(v: serde_json::Value) -> Value {
     match v {
         J::Null => Value::Null,
         J::Bool(b) => Value::Bool(b),
-        J::Number(n) => n.as_i64().map_or_else(|| Value::Float(n.to_string()), Value::Integer),
+        J::Number(n) => n
+            .as_i64()
+            .map_or_else(|| Value::Float(n.to_string()), Value::Integer),
         J::String(s) => Value::String(s),
         J::Array(items) => Value::List(items.into_iter().map(from_json).collect()),
         J::Object(map) => Value::Map(map.into_iter().map(|(k, v)| (k, from_json(v))).collect()),
@@ -46,10 +55,18 @@ fn to_json(v: &Value) -> serde_json::Value {
         Value::Null => J::Null,
         Value::Bool(b) => J::Bool(*b),
         Value::Integer(i) => J::from(*i),
-        Value::Float(f) => f.parse::<f64>().map(J::from).unwrap_or_else(|_| J::String(f.clone())),
+        Value::Float(f) => f
+            .parse::<f64>()
+            .map(J::from)
+            .unwrap_or_else(|_| J::String(f.clone())),
         Value::String(s) | Value::Datetime(s) => J::String(s.clone()),
         Value::List(items) => J::Array(items.iter().map(to_json).collect()),
-        Value::Map(fields) => J::Object(fields.iter().map(|(k, v)| (k.clone(), to_json(v))).collect()),
+        Value::Map(fields) => J::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), to_json(v)))
+                .collect(),
+        ),
     }
 }
 
@@ -122,7 +139,12 @@ pub(crate) fn set(content: &str, key: &str, value: &Value) -> String {
     let text = serde_json::to_string(&to_json(value)).unwrap_or_else(|_| "null".into());
     let list = members(content);
     if let Some(m) = list.iter().find(|m| m.key == key) {
-        return format!("{}{}{}", &content[..m.value.start], text, &content[m.value.end..]);
+        return format!(
+            "{}{}{}",
+            &content[..m.value.start],
+            text,
+            &content[m.value.end..]
+        );
     }
     let key_json = serde_json::to_string(key).unwrap_or_default();
     match list.last() {
@@ -131,7 +153,11 @@ pub(crate) fn set(content: &str, key: &str, value: &Value) -> String {
             let line_start = content[..last.span.start].rfind('\n').map_or(0, |i| i + 1);
             let indent = &content[line_start..last.span.start];
             let sep = if indent.trim().is_empty() && content[..last.span.start].contains('\n') {
-                let eol = if content.contains("\r\n") { "\r\n" } else { "\n" };
+                let eol = if content.contains("\r\n") {
+                    "\r\n"
+                } else {
+                    "\n"
+                };
                 format!(",{eol}{indent}")
             } else {
                 ", ".to_string()
@@ -160,5 +186,9 @@ pub(crate) fn remove(content: &str, key: &str) -> Option<String> {
     } else {
         list[0].span.clone()
     };
-    Some(format!("{}{}", &content[..range.start], &content[range.end..]))
+    Some(format!(
+        "{}{}",
+        &content[..range.start],
+        &content[range.end..]
+    ))
 }

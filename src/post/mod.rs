@@ -58,7 +58,9 @@ impl Post {
                 }
             }
         };
-        let fields = Fields::read(&values, |key| key_line(text, layout.front_matter.as_ref(), key))?;
+        let fields = Fields::read(&values, |key| {
+            key_line(text, layout.front_matter.as_ref(), key)
+        })?;
         Ok(Post {
             text: text.to_string(),
             layout,
@@ -84,7 +86,10 @@ impl Post {
 
     /// The front matter text as the file holds it (without `---`/`+++` delimiters).
     pub fn front_matter_text(&self) -> Option<&str> {
-        self.layout.front_matter.as_ref().map(|b| &self.text[b.content.clone()])
+        self.layout
+            .front_matter
+            .as_ref()
+            .map(|b| &self.text[b.content.clone()])
     }
 
     /// The typed usual keys.
@@ -122,7 +127,11 @@ impl Post {
             None => {
                 let start = self.layout.body.start;
                 let new_block = yaml::set("", false, key, &value)?;
-                format!("{}---\n{new_block}---\n{}", &self.text[..start], &self.text[start..])
+                format!(
+                    "{}---\n{new_block}---\n{}",
+                    &self.text[..start],
+                    &self.text[start..]
+                )
             }
             Some(block) => {
                 let content = &self.text[block.content.clone()];
@@ -174,12 +183,18 @@ impl Post {
     }
 
     /// Sets `tags`.
-    pub fn set_tags<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, tags: I) -> Result<(), PostError> {
+    pub fn set_tags<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        tags: I,
+    ) -> Result<(), PostError> {
         self.set("tags", Value::strings(tags))
     }
 
     /// Sets `categories`.
-    pub fn set_categories<I: IntoIterator<Item = S>, S: Into<String>>(&mut self, categories: I) -> Result<(), PostError> {
+    pub fn set_categories<I: IntoIterator<Item = S>, S: Into<String>>(
+        &mut self,
+        categories: I,
+    ) -> Result<(), PostError> {
         self.set("categories", Value::strings(categories))
     }
 

@@ -101,7 +101,12 @@ fn to_toml(value: &Value) -> Option<toml_edit::Value> {
 }
 
 /// Returns the content with `key` set to `value`; the key keeps its spacing and place.
-pub(crate) fn set(content: &str, first_line: usize, key: &str, value: &Value) -> Result<String, PostError> {
+pub(crate) fn set(
+    content: &str,
+    first_line: usize,
+    key: &str,
+    value: &Value,
+) -> Result<String, PostError> {
     let mut doc: DocumentMut = content
         .parse()
         .map_err(|e: toml_edit::TomlError| syntax_error(content, first_line, &e))?;
@@ -113,7 +118,9 @@ pub(crate) fn set(content: &str, first_line: usize, key: &str, value: &Value) ->
         Some(Item::Value(old)) => {
             *new.decor_mut() = old.decor().clone();
             // A multi-line array keeps its one-item-per-line layout.
-            if let (toml_edit::Value::Array(old_a), toml_edit::Value::Array(new_a)) = (&*old, &mut new) {
+            if let (toml_edit::Value::Array(old_a), toml_edit::Value::Array(new_a)) =
+                (&*old, &mut new)
+            {
                 copy_array_layout(old_a, new_a);
             }
             *old = new;
@@ -132,8 +139,15 @@ pub(crate) fn set(content: &str, first_line: usize, key: &str, value: &Value) ->
 }
 
 fn copy_array_layout(old: &toml_edit::Array, new: &mut toml_edit::Array) {
-    let Some(first) = old.iter().next() else { return };
-    let prefix = first.decor().prefix().and_then(|p| p.as_str()).unwrap_or("").to_string();
+    let Some(first) = old.iter().next() else {
+        return;
+    };
+    let prefix = first
+        .decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_string();
     let suffix = old
         .iter()
         .last()
@@ -144,7 +158,11 @@ fn copy_array_layout(old: &toml_edit::Array, new: &mut toml_edit::Array) {
     let count = new.len();
     for (i, v) in new.iter_mut().enumerate() {
         v.decor_mut().set_prefix(prefix.clone());
-        v.decor_mut().set_suffix(if i + 1 == count { suffix.clone() } else { String::new() });
+        v.decor_mut().set_suffix(if i + 1 == count {
+            suffix.clone()
+        } else {
+            String::new()
+        });
     }
     new.set_trailing_comma(old.trailing_comma());
     new.set_trailing(old.trailing().as_str().unwrap_or("").to_string());

@@ -98,10 +98,7 @@ fn pos_before_blanks(content: &str, pos: usize) -> usize {
 }
 
 fn is_continuation(line: &str) -> bool {
-    line.starts_with([' ', '\t'])
-        || line == "-"
-        || line.starts_with("- ")
-        || line.trim().is_empty()
+    line.starts_with([' ', '\t']) || line == "-" || line.starts_with("- ") || line.trim().is_empty()
 }
 
 fn key_of_line(line: &str) -> Option<String> {
@@ -112,11 +109,14 @@ fn key_of_line(line: &str) -> Option<String> {
         let close = line[1..].find(q)? + 1;
         (&line[1..close], &line[close + 1..])
     } else {
-        let colon = line.find(": ").or_else(|| line.strip_suffix(':').map(str::len))?;
+        let colon = line
+            .find(": ")
+            .or_else(|| line.strip_suffix(':').map(str::len))?;
         (&line[..colon], &line[colon..])
     };
     let rest = rest.trim_start();
-    (rest == ":" || rest.starts_with(": ") || rest.starts_with(":\t")).then(|| key.trim().to_string())
+    (rest == ":" || rest.starts_with(": ") || rest.starts_with(":\t"))
+        .then(|| key.trim().to_string())
 }
 
 /// How this file writes things, so a new or changed value looks like its neighbours.
@@ -209,7 +209,12 @@ fn value_text(block_text: &str) -> &str {
 }
 
 /// Returns the content with `key` set to `value` (replaced in place, or appended).
-pub(crate) fn set(content: &str, crlf: bool, key: &str, value: &Value) -> Result<String, PostError> {
+pub(crate) fn set(
+    content: &str,
+    crlf: bool,
+    key: &str,
+    value: &Value,
+) -> Result<String, PostError> {
     let style = Style::of_file(content, crlf);
     let blocks = key_blocks(content);
     match blocks.iter().find(|b| b.key == key) {
@@ -268,14 +273,22 @@ fn emit_key(key: &str, value: &Value, style: &Style) -> String {
         Value::List(items) => {
             let mut out = format!("{key_text}:{eol}");
             for item in items {
-                out.push_str(&format!("{}- {}{eol}", style.list_indent, inline(item, style)));
+                out.push_str(&format!(
+                    "{}- {}{eol}",
+                    style.list_indent,
+                    inline(item, style)
+                ));
             }
             out
         }
         Value::Map(fields) => {
             let mut out = format!("{key_text}:{eol}");
             for (k, v) in fields {
-                out.push_str(&format!("  {}: {}{eol}", scalar(k, style), inline(v, style)));
+                out.push_str(&format!(
+                    "  {}: {}{eol}",
+                    scalar(k, style),
+                    inline(v, style)
+                ));
             }
             out
         }
@@ -357,10 +370,17 @@ mod tests {
     #[test]
     fn key_blocks_cover_continuation_lines_but_not_trailing_blanks_or_comments() {
         let blocks = key_blocks(FM);
-        let keys: Vec<_> = blocks.iter().map(|b| (b.key.as_str(), &FM[b.span.clone()])).collect();
+        let keys: Vec<_> = blocks
+            .iter()
+            .map(|b| (b.key.as_str(), &FM[b.span.clone()]))
+            .collect();
         assert_eq!(
             keys,
-            vec![("title", "title: 'A'\n"), ("tags", "tags:\n  - x\n  - y\n"), ("draft", "draft: true\n")]
+            vec![
+                ("title", "title: 'A'\n"),
+                ("tags", "tags:\n  - x\n  - y\n"),
+                ("draft", "draft: true\n")
+            ]
         );
     }
 
@@ -368,7 +388,10 @@ mod tests {
     fn block_scalar_with_inner_blank_line_is_one_block() {
         let fm = "description: |\n  one\n\n  two\nnext: 1\n";
         let blocks = key_blocks(fm);
-        assert_eq!(&fm[blocks[0].span.clone()], "description: |\n  one\n\n  two\n");
+        assert_eq!(
+            &fm[blocks[0].span.clone()],
+            "description: |\n  one\n\n  two\n"
+        );
         assert_eq!(blocks[1].key, "next");
     }
 
@@ -395,20 +418,32 @@ mod tests {
         let out = set(FM, false, "tags", &Value::strings(["z"])).unwrap();
         assert_eq!(out, FM.replace("  - x\n  - y\n", "  - z\n"));
         let flow = "tags: [a, b]\n";
-        assert_eq!(set(flow, false, "tags", &Value::strings(["c", "d e"])).unwrap(), "tags: [c, d e]\n");
+        assert_eq!(
+            set(flow, false, "tags", &Value::strings(["c", "d e"])).unwrap(),
+            "tags: [c, d e]\n"
+        );
     }
 
     #[test]
     fn appending_goes_before_trailing_blank_lines() {
         let out = set(FM, false, "slug", &Value::from("my-post")).unwrap();
         assert!(out.ends_with("draft: true\nslug: my-post\n\n"), "{out:?}");
-        assert_eq!(set("", false, "title", &Value::from("x")).unwrap(), "title: x\n");
-        assert_eq!(set("a: 1\r\n", true, "b", &Value::strings(["x"])).unwrap(), "a: 1\r\nb:\r\n  - x\r\n");
+        assert_eq!(
+            set("", false, "title", &Value::from("x")).unwrap(),
+            "title: x\n"
+        );
+        assert_eq!(
+            set("a: 1\r\n", true, "b", &Value::strings(["x"])).unwrap(),
+            "a: 1\r\nb:\r\n  - x\r\n"
+        );
     }
 
     #[test]
     fn removing_takes_only_the_keys_lines() {
-        assert_eq!(remove(FM, "tags").unwrap(), "title: 'A'\n\n# note\ndraft: true\n\n");
+        assert_eq!(
+            remove(FM, "tags").unwrap(),
+            "title: 'A'\n\n# note\ndraft: true\n\n"
+        );
         assert_eq!(remove(FM, "missing"), None);
     }
 }

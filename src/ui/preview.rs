@@ -5,7 +5,8 @@ use leptos::prelude::*;
 /// The live preview of the body, with the front matter's problem shown above it.
 #[component]
 pub fn Preview(text: ReadSignal<String>) -> impl IntoView {
-    let html = Memo::new(move |_| text.with(|t| render_html(lenient_body(t), &RenderOptions::default())));
+    let html =
+        Memo::new(move |_| text.with(|t| render_html(lenient_body(t), &RenderOptions::default())));
     let problem = Memo::new(move |_| text.with(|t| Post::parse(t).err().map(|e| e.to_string())));
     view! {
         <section class="pane preview-pane">
