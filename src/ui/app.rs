@@ -2,7 +2,7 @@ use super::{Editor, Preview};
 use leptos::prelude::*;
 
 /// What a new writer sees first: a recap skeleton to type into.
-const WELCOME: &str = "---\ntitle: 'My conference recap'\ndate: 2026-11-25T09:00:00+01:00\ntags:\n  - Conference\n---\nA few words about the event.\n\n## Day 1\n\n### [First talk](https://example.org/talk)\n\n* A note\n";
+const WELCOME: &str = "---\ntitle: 'My conference recap'\ndate: 2026-11-25T09:00:00+01:00\ntags:\n  - Conference\n---\nA few words about the event.\n\n<!--more-->\n\n## Day 1\n\n### [First talk](https://example.org/talk)\n\n* A note\n* Another note\n\n{{< x user=\"TBeijen\" id=\"1069903784120381440\" >}}\n";
 
 /// The app shell: the editor beside its live preview.
 #[component]

@@ -1,20 +1,68 @@
 use crate::post::{lenient_body, Post};
-use crate::render::{render_html, RenderOptions};
+use crate::render::{header_html, render_blocks, RenderOptions};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
-/// The live preview of the body, with the front matter's problem shown above it.
+/// The live preview: the post's header, then its body as keyed blocks. A keystroke
+/// replaces only the blocks whose key changed; the others (tweet cards, figures,
+/// images) keep their DOM nodes, so nothing flickers or reloads.
 #[component]
 pub fn Preview(text: ReadSignal<String>) -> impl IntoView {
-    let html =
-        Memo::new(move |_| text.with(|t| render_html(lenient_body(t), &RenderOptions::default())));
-    let problem = Memo::new(move |_| text.with(|t| Post::parse(t).err().map(|e| e.to_string())));
+    let post = Memo::new(move |_| text.with(|t| Post::parse(t)));
+    let blocks = Memo::new(move |_| {
+        text.with(|t| render_blocks(lenient_body(t), &RenderOptions::default()))
+    });
+    let header = Memo::new(move |_| {
+        post.with(|p| {
+            p.as_ref()
+                .map(|p| header_html(p.fields()))
+                .unwrap_or_default()
+        })
+    });
+    let problem = Memo::new(move |_| post.with(|p| p.as_ref().err().map(ToString::to_string)));
     view! {
         <section class="pane preview-pane">
             <span class="pane-label">"Preview"</span>
             <Show when=move || problem.with(Option::is_some)>
                 <p class="problem" role="alert" data-testid="front-matter-error">{move || problem.get()}</p>
             </Show>
-            <article class="post-body" data-testid="preview" inner_html=move || html.get()></article>
+            <article class="post" on:click=open_links_outside>
+                <div inner_html=move || header.get()></div>
+                <div class="post-body" data-testid="preview">
+                    <For each=move || blocks.get() key=|block| block.key let:block>
+                        <div class="block" data-line=block.lines.start inner_html=block.html></div>
+                    </For>
+                </div>
+            </article>
         </section>
+    }
+}
+
+/// Links in the preview open in a new tab (or scroll, for `#` anchors): the editor
+/// itself never navigates away from the writer's text.
+fn open_links_outside(ev: leptos::ev::MouseEvent) {
+    let Some(link) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("a").ok().flatten())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    let href = link.get_attribute("href").unwrap_or_default();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Some(fragment) = href.strip_prefix('#') {
+        let target = window
+            .document()
+            .and_then(|d| d.get_element_by_id(fragment));
+        if let Some(target) = target {
+            target.scroll_into_view();
+        }
+    } else if !href.is_empty() {
+        // A blocked pop-up leaves the page as it is; nothing else to do.
+        let _ =
+            window.open_with_url_and_target_and_features(&href, "_blank", "noopener,noreferrer");
     }
 }

@@ -1,0 +1,94 @@
+// The preview as a writer sees it: cards for tweets, stable DOM while typing, links
+// that never navigate the editor away, and no request to anyone but the app's origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serveDist } from "../lib/server.mjs";
+import { launch, openApp, screenshot } from "../lib/browser.mjs";
+
+let server, context;
+before(async () => {
+  server = await serveDist();
+  context = await launch();
+});
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const DRAFT = `---
+title: Card test
+---
+Intro paragraph.
+
+{{< x user="TBeijen" id="1069903784120381440" >}}
+
+Outro paragraph.
+`;
+
+test("typing in a paragraph leaves the tweet card's DOM node untouched", async () => {
+  const { page, errors } = await openApp(context, server.url);
+  const editor = page.locator("[data-testid=editor]");
+  await editor.fill(DRAFT);
+  const card = page.locator("[data-testid=preview] .tweet-card[data-tweet-id='1069903784120381440']");
+  await card.waitFor();
+  await page.evaluate(() => (window.__card = document.querySelector(".tweet-card")));
+  // Put the cursor after "Intro" and type, as a writer would.
+  await editor.evaluate((el) => {
+    const at = el.value.indexOf("Intro") + "Intro".length;
+    el.focus();
+    el.setSelectionRange(at, at);
+  });
+  await page.keyboard.type(" and more words");
+  await page.locator("[data-testid=preview] p", { hasText: "Intro and more words paragraph." }).waitFor();
+  const same = await page.evaluate(() => window.__card.isConnected && window.__card === document.querySelector(".tweet-card"));
+  assert.equal(same, true, "the card was replaced while typing elsewhere");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("the corpus draft's pasted tweets become cards and nothing leaves the origin", async () => {
+  const draftPath = new URL("../../../shared/corpus/devopscon18-munich-draft.md", import.meta.url);
+  let draft;
+  try {
+    draft = await readFile(draftPath, "utf8");
+  } catch {
+    draft = null;
+  }
+  if (draft === null) {
+    test.skip("no ../shared/corpus here");
+    return;
+  }
+  const { page, errors } = await openApp(context, server.url);
+  const offOrigin = [];
+  page.on("request", (r) => {
+    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) offOrigin.push(r.url());
+  });
+  await page.locator("[data-testid=editor]").fill(draft);
+  const cards = page.locator("[data-testid=preview] .tweet-card");
+  await cards.nth(1).waitFor();
+  assert.equal(await cards.count(), 2);
+  assert.equal(await cards.nth(0).getAttribute("data-tweet-id"), "1069903784120381440");
+  assert.match(await cards.nth(0).textContent(), /@TBeijen/);
+  assert.equal(await cards.nth(1).getAttribute("data-tweet-id"), "1070005094089809921");
+  assert.match(await cards.nth(1).textContent(), /@grampelberg/);
+  assert.equal(await page.locator("script[src*='widgets.js']").count(), 0);
+  await cards.nth(0).scrollIntoViewIfNeeded();
+  await screenshot(page, "preview-tweet-card");
+  await page.waitForTimeout(300);
+  assert.deepEqual(offOrigin, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("a link in the preview opens a new tab and the editor stays", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.locator("[data-testid=editor]").fill("---\ntitle: x\n---\nA [talk](https://example.org/talk) link.\n");
+  const link = page.locator("[data-testid=preview] a", { hasText: "talk" });
+  await link.waitFor();
+  const [popup] = await Promise.all([context.waitForEvent("page"), link.click()]);
+  assert.equal(new URL(page.url()).origin, new URL(server.url).origin);
+  assert.equal(await page.locator("[data-testid=editor]").inputValue(), "---\ntitle: x\n---\nA [talk](https://example.org/talk) link.\n");
+  await popup.close();
+  await page.close();
+});

@@ -1,0 +1,70 @@
+//! Heading IDs the way Hugo (goldmark, `autoHeadingIDType = "github"`) makes them.
+
+use std::collections::HashMap;
+
+/// The anchor Hugo derives from a heading's Markdown source: letters, digits and `_`
+/// lowercased, each space or `-` a dash, everything else dropped. Hugo reads the raw
+/// source, so a linked heading's ID includes the link's destination.
+///
+/// ```
+/// use recap::render::heading_id::anchor;
+/// assert_eq!(anchor("Hello World"), "hello-world");
+/// assert_eq!(anchor("[Staying Alive: Patterns](https://example.org/a-b_c)"), "staying-alive-patternshttpsexampleorga-b_c");
+/// assert_eq!(anchor("It's \"quoted\" -- and... 1/2"), "its-quoted----and-12");
+/// ```
+pub fn anchor(source: &str) -> String {
+    source
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' | '-' => Some('-'),
+            c if c == '_' || c.is_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Hands out unique IDs in document order: a repeat gets `-1`, `-2`...
+#[derive(Debug, Default)]
+pub struct HeadingIds {
+    seen: HashMap<String, usize>,
+}
+
+impl HeadingIds {
+    /// A unique ID for a heading whose source text is `source`.
+    ///
+    /// ```
+    /// let mut ids = recap::render::heading_id::HeadingIds::default();
+    /// assert_eq!(ids.next_for("Day 1"), "day-1");
+    /// assert_eq!(ids.next_for("Day 1"), "day-1-1");
+    /// assert_eq!(ids.next_for("Day 1"), "day-1-2");
+    /// ```
+    pub fn next_for(&mut self, source: &str) -> String {
+        let base = anchor(source);
+        let base = if base.is_empty() {
+            "heading".to_string()
+        } else {
+            base
+        };
+        self.unique(base)
+    }
+
+    /// Registers an explicit `{#id}` so automatic IDs do not repeat it.
+    pub fn unique(&mut self, base: String) -> String {
+        let Some(&used) = self.seen.get(&base) else {
+            self.seen.insert(base.clone(), 0);
+            return base;
+        };
+        let mut n = used;
+        loop {
+            n += 1;
+            let candidate = format!("{base}-{n}");
+            if !self.seen.contains_key(&candidate) {
+                self.seen.insert(base, n);
+                self.seen.insert(candidate.clone(), 0);
+                return candidate;
+            }
+        }
+    }
+}
