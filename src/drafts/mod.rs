@@ -1,2 +1,27 @@
-//! Draft storage. Drafts land with their own issue; the module is reserved here so the
-//! crate layout matches the design notes.
+//! Drafts that are never lost: a store over browser storage with revisions (so an old
+//! tab cannot overwrite a newer save), history snapshots, a trash, import and backups.
+//!
+//! Everything here but [`LocalStorage`] is plain Rust and runs natively against
+//! [`MemoryStorage`], whose faults (quota, failing writes, no storage) the tests inject.
+
+mod backup;
+mod draft;
+mod history;
+mod id;
+mod import;
+mod local;
+mod memory;
+mod storage;
+mod store;
+mod template;
+
+pub use backup::{read_backup, write_backup, BackupError, MergeReport};
+pub use draft::{Draft, DraftSummary, LineEndings, FORMAT};
+pub use history::{History, Snapshot, SnapshotReason, EDIT_INTERVAL_MS, MAX_SNAPSHOTS};
+pub use id::{DraftId, Revision};
+pub use import::{import_text, ImportError, MAX_IMPORT_BYTES};
+pub use local::LocalStorage;
+pub use memory::MemoryStorage;
+pub use storage::{Storage, StorageError};
+pub use store::{draft_key, DraftStore, SaveError, Scan, Settings, Unreadable};
+pub use template::recap_template;
