@@ -63,3 +63,45 @@ impl Storage for LocalStorage {
         Ok(keys)
     }
 }
+
+/// The browser's storage if it has one: `localStorage`, or nothing at all (disabled
+/// storage, some private windows), where every call fails with
+/// [`StorageError::Unavailable`] so the editor keeps its text in memory and says so.
+#[derive(Debug, Clone, Copy)]
+pub struct BrowserStorage(Option<LocalStorage>);
+
+impl BrowserStorage {
+    /// `localStorage` when the browser lets the page use it.
+    pub fn open() -> BrowserStorage {
+        BrowserStorage(LocalStorage::open().ok())
+    }
+
+    /// Whether writes can last beyond this page.
+    pub fn is_available(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+impl Storage for BrowserStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.0.as_ref().ok_or(StorageError::Unavailable)?.get(key)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.0
+            .as_mut()
+            .ok_or(StorageError::Unavailable)?
+            .set(key, value)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        self.0
+            .as_mut()
+            .ok_or(StorageError::Unavailable)?
+            .remove(key)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.0.as_ref().ok_or(StorageError::Unavailable)?.keys()
+    }
+}

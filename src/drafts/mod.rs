@@ -14,14 +14,16 @@ mod memory;
 mod storage;
 mod store;
 mod template;
+mod workspace;
 
 pub use backup::{read_backup, write_backup, BackupError, MergeReport};
-pub use draft::{Draft, DraftSummary, LineEndings, FORMAT};
+pub use draft::{merge_textarea, Draft, DraftSummary, LineEndings, FORMAT};
 pub use history::{History, Snapshot, SnapshotReason, EDIT_INTERVAL_MS, MAX_SNAPSHOTS};
 pub use id::{DraftId, Revision};
 pub use import::{import_text, ImportError, MAX_IMPORT_BYTES};
-pub use local::LocalStorage;
+pub use local::{BrowserStorage, LocalStorage};
 pub use memory::MemoryStorage;
 pub use storage::{Storage, StorageError};
 pub use store::{draft_key, DraftStore, SaveError, Scan, Settings, Unreadable};
 pub use template::recap_template;
+pub use workspace::{External, SaveState, Workspace};

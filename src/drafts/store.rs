@@ -79,7 +79,7 @@ impl Scan {
             .filter(|d| d.trashed_ms.is_some())
             .map(Draft::summary)
             .collect();
-        list.sort_by(|a, b| b.trashed_ms.cmp(&a.trashed_ms));
+        list.sort_by_key(|d| std::cmp::Reverse(d.trashed_ms));
         list
     }
 
@@ -98,7 +98,7 @@ impl Scan {
             })
             .map(Draft::summary)
             .collect();
-        list.sort_by(|a, b| b.updated_ms.cmp(&a.updated_ms));
+        list.sort_by_key(|d| std::cmp::Reverse(d.updated_ms));
         list
     }
 }

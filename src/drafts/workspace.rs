@@ -1,0 +1,546 @@
+//! The open draft and what happens to it: edits, autosaves, other tabs, storage trouble.
+//!
+//! This is the editor's whole draft logic as plain Rust, so it is tested natively
+//! against [`MemoryStorage`](super::MemoryStorage); the UI only forwards events here
+//! (a keystroke, a timer, a `storage` event) and shows the result.
+
+use super::draft::{merge_textarea, Draft};
+use super::history::SnapshotReason;
+use super::id::{DraftId, Revision};
+use super::storage::{Storage, StorageError};
+use super::store::{DraftStore, SaveError, Scan, Settings, Unreadable};
+
+/// What the header says about the open draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Everything typed is in storage.
+    Saved,
+    /// Typed, not stored yet (the autosave timer runs).
+    Unsaved,
+    /// The last write failed; the text is only in this tab's memory.
+    Failed(StorageError),
+    /// Another tab saved a different text while this one had unsaved changes.
+    Conflict,
+}
+
+impl SaveState {
+    /// The short label for the header.
+    ///
+    /// ```
+    /// use recap::drafts::{SaveState, StorageError};
+    /// assert_eq!(SaveState::Failed(StorageError::Full).label(), "Not saved: storage full");
+    /// ```
+    pub fn label(&self) -> &'static str {
+        match self {
+            SaveState::Saved => "Saved",
+            SaveState::Unsaved => "Saving…",
+            SaveState::Failed(StorageError::Full) => "Not saved: storage full",
+            SaveState::Failed(StorageError::Unavailable) => "Not saved: no storage",
+            SaveState::Failed(StorageError::Other(_)) => "Not saved",
+            SaveState::Conflict => "Changed in another tab",
+        }
+    }
+}
+
+/// What a `storage` event from another tab meant for the open draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum External {
+    /// Not about the open draft, or nothing new.
+    Nothing,
+    /// The other tab's newer text is now open here (this tab had no unsaved change).
+    Reloaded,
+    /// Both tabs changed the draft: the writer must choose.
+    Conflict,
+    /// The open draft was trashed or removed elsewhere; this tab keeps its text.
+    Gone,
+}
+
+/// The draft in the editor.
+#[derive(Debug, Clone)]
+struct Open {
+    id: DraftId,
+    /// The stored revision this tab's text is based on.
+    base: Revision,
+    /// The text as this tab last saved or loaded it.
+    stored: String,
+    /// The text in the editor, line endings as the draft has them.
+    text: String,
+    cursor: usize,
+    /// The other tab's version while a conflict is open.
+    theirs: Option<Draft>,
+}
+
+/// The editor's drafts: a [`DraftStore`] plus the one open draft.
+///
+/// ```
+/// use recap::drafts::{DraftStore, MemoryStorage, SaveState, Workspace};
+/// let store = DraftStore::new(MemoryStorage::new(), 1);
+/// let mut ws = Workspace::start(store, "# New\n", 1_000);
+/// ws.edit("# New\nnotes\n", 12);
+/// assert_eq!(ws.state(), &SaveState::Unsaved);
+/// ws.save(2_000);
+/// assert_eq!(ws.state(), &SaveState::Saved);
+/// ```
+#[derive(Debug)]
+pub struct Workspace<S: Storage> {
+    store: DraftStore<S>,
+    open: Open,
+    state: SaveState,
+    /// Entries that could not be read at start, offered as recovered drafts.
+    recovered: Vec<Unreadable>,
+}
+
+impl<S: Storage> Workspace<S> {
+    /// Opens the last draft the writer had open (or the newest one, or a new draft
+    /// from `template` when there is none). Unreadable entries are kept in storage and
+    /// listed by [`recovered`](Self::recovered); a storage that fails leaves the
+    /// template open in memory with the failure as the state.
+    pub fn start(store: DraftStore<S>, template: &str, now_ms: i64) -> Workspace<S> {
+        let scan = store.scan();
+        let (scan, failure) = match scan {
+            Ok(scan) => (scan, None),
+            Err(e) => (Scan::default(), Some(e)),
+        };
+        let last = store.settings().last_open;
+        let pick = last
+            .and_then(|id| {
+                scan.drafts
+                    .iter()
+                    .find(|d| d.id == id && d.trashed_ms.is_none())
+            })
+            .or_else(|| {
+                scan.active()
+                    .first()
+                    .and_then(|s| scan.drafts.iter().find(|d| d.id == s.id))
+            })
+            .cloned();
+        let recovered = scan.unreadable;
+        let mut ws = Workspace {
+            store,
+            open: Open::of(&placeholder(now_ms, template)),
+            state: SaveState::Saved,
+            recovered,
+        };
+        match (pick, failure) {
+            (Some(draft), _) => ws.show(draft),
+            (None, Some(e)) => ws.state = SaveState::Failed(e),
+            (None, None) => ws.new_draft(template, now_ms),
+        }
+        ws
+    }
+
+    /// The store, for lists and backups.
+    pub fn store(&self) -> &DraftStore<S> {
+        &self.store
+    }
+
+    /// The open draft's id.
+    pub fn id(&self) -> &DraftId {
+        &self.open.id
+    }
+
+    /// The editor text, with the draft's own line endings.
+    pub fn text(&self) -> &str {
+        &self.open.text
+    }
+
+    /// Where the cursor was when last saved or edited.
+    pub fn cursor(&self) -> usize {
+        self.open.cursor
+    }
+
+    /// What the header shows.
+    pub fn state(&self) -> &SaveState {
+        &self.state
+    }
+
+    /// Whether the editor holds text that is not in storage.
+    pub fn is_dirty(&self) -> bool {
+        self.open.text != self.open.stored || matches!(self.state, SaveState::Failed(_))
+    }
+
+    /// The other tab's version while a conflict is open.
+    pub fn theirs(&self) -> Option<&Draft> {
+        self.open.theirs.as_ref()
+    }
+
+    /// Entries found at start that are not readable drafts (kept untouched in storage).
+    pub fn recovered(&self) -> &[Unreadable] {
+        &self.recovered
+    }
+
+    /// Every draft in storage, for the list.
+    pub fn scan(&self) -> Result<Scan, StorageError> {
+        self.store.scan()
+    }
+
+    /// Takes the textarea's text (which has `\n` only) and the cursor. A draft that
+    /// came in with `\r\n` (or a mix) keeps them on every line not edited.
+    pub fn edit(&mut self, textarea_text: &str, cursor: usize) {
+        let text = merge_textarea(&self.open.text, textarea_text);
+        self.open.cursor = cursor;
+        if text != self.open.text {
+            self.open.text = text;
+            if !matches!(self.state, SaveState::Conflict) {
+                self.state = SaveState::Unsaved;
+            }
+        }
+    }
+
+    /// Writes the open draft if it changed (or its cursor moved). Never overwrites a
+    /// newer revision: if another tab saved meanwhile, the state becomes
+    /// [`SaveState::Conflict`] and nothing is written.
+    pub fn save(&mut self, now_ms: i64) -> &SaveState {
+        if matches!(self.state, SaveState::Conflict) {
+            return &self.state;
+        }
+        if self.open.base == Revision(0) && self.open.text == self.open.stored {
+            // An untouched text that storage never took: nothing of the writer's to keep.
+            return &self.state;
+        }
+        let result = self.store.save(
+            &self.open.id,
+            self.open.base,
+            &self.open.text,
+            self.open.cursor,
+            now_ms,
+        );
+        match result {
+            Ok(rev) => self.saved(rev),
+            Err(SaveError::Conflict { theirs }) => {
+                if theirs.text == self.open.text {
+                    // Both tabs typed the same thing: no conflict to ask about.
+                    self.open.base = theirs.rev;
+                    self.open.stored = theirs.text;
+                    self.state = SaveState::Saved;
+                } else {
+                    self.open.theirs = Some(*theirs);
+                    self.state = SaveState::Conflict;
+                }
+            }
+            Err(SaveError::Missing) => self.write_anew(now_ms),
+            Err(SaveError::Storage(e)) => self.state = SaveState::Failed(e),
+        }
+        &self.state
+    }
+
+    fn saved(&mut self, rev: Revision) {
+        self.open.base = rev;
+        self.open.stored = self.open.text.clone();
+        self.state = SaveState::Saved;
+    }
+
+    /// The open draft vanished from storage (emptied from another tab's trash):
+    /// write it again under its id so the text is not lost.
+    fn write_anew(&mut self, now_ms: i64) {
+        let draft = Draft {
+            format: super::draft::FORMAT,
+            id: self.open.id.clone(),
+            rev: self.open.base.next(),
+            text: self.open.text.clone(),
+            created_ms: now_ms,
+            updated_ms: now_ms,
+            cursor: self.open.cursor,
+            trashed_ms: None,
+            origin: None,
+        };
+        match self.store.recreate(&draft) {
+            Ok(()) => self.saved(draft.rev),
+            Err(e) => self.state = SaveState::Failed(e),
+        }
+    }
+
+    /// Call when another tab changed the entry for `key`.
+    pub fn external_change(&mut self, key: &str) -> External {
+        if key != super::store::draft_key(&self.open.id) {
+            return External::Nothing;
+        }
+        let stored = match self.store.load(&self.open.id) {
+            Ok(Some(d)) => d,
+            Ok(None) => return External::Gone,
+            Err(_) => return External::Nothing,
+        };
+        if stored.rev <= self.open.base {
+            return External::Nothing;
+        }
+        if stored.trashed_ms.is_some() {
+            return External::Gone;
+        }
+        if stored.text == self.open.text {
+            self.open.base = stored.rev;
+            self.open.stored = stored.text;
+            if !matches!(self.state, SaveState::Failed(_)) {
+                self.state = SaveState::Saved;
+            }
+            return External::Nothing;
+        }
+        if self.is_dirty() {
+            self.open.theirs = Some(stored);
+            self.state = SaveState::Conflict;
+            External::Conflict
+        } else {
+            self.show(stored);
+            External::Reloaded
+        }
+    }
+
+    /// Resolves a conflict by keeping this tab's text as a new draft (opened here);
+    /// the original draft keeps the other tab's text.
+    pub fn keep_mine_as_copy(&mut self, now_ms: i64) -> Result<(), StorageError> {
+        let mine = self.open.text.clone();
+        if let Some(theirs) = self.open.theirs.take() {
+            let _ = self
+                .store
+                .snapshot(&theirs, SnapshotReason::BeforeConflict, now_ms);
+        }
+        let origin = format!("copy of {} (kept after a conflict)", self.open.id);
+        match self.store.create_from(&mine, Some(&origin), now_ms) {
+            Ok(copy) => {
+                self.show(copy);
+                self.remember_open();
+                Ok(())
+            }
+            Err(e) => {
+                self.state = SaveState::Failed(e.clone());
+                Err(e)
+            }
+        }
+    }
+
+    /// Resolves a conflict by taking the other tab's text; this tab's text goes into
+    /// the draft's history first, so it can still be restored.
+    pub fn take_theirs(&mut self, now_ms: i64) {
+        let Some(theirs) = self.open.theirs.take() else {
+            return;
+        };
+        let mut mine = theirs.clone();
+        mine.text = self.open.text.clone();
+        let _ = self
+            .store
+            .snapshot(&mine, SnapshotReason::BeforeConflict, now_ms);
+        self.show(theirs);
+    }
+
+    /// Saves the open draft, then opens `id`.
+    pub fn open(&mut self, id: &DraftId, now_ms: i64) -> Result<bool, StorageError> {
+        self.save(now_ms);
+        let Some(draft) = self.store.load(id)? else {
+            return Ok(false);
+        };
+        self.show(draft);
+        self.remember_open();
+        Ok(true)
+    }
+
+    /// Saves the open draft, then creates and opens a new one with `text`.
+    pub fn new_draft(&mut self, text: &str, now_ms: i64) {
+        self.save(now_ms);
+        match self.store.create(text, now_ms) {
+            Ok(draft) => {
+                self.show(draft);
+                self.remember_open();
+            }
+            Err(e) => {
+                // Keep the text in memory; the next save tries again under this id.
+                self.open = Open::of(&placeholder(now_ms, text));
+                self.open.stored = String::new();
+                self.state = SaveState::Failed(e);
+            }
+        }
+    }
+
+    /// Duplicates draft `id` and opens the copy.
+    pub fn duplicate(&mut self, id: &DraftId, now_ms: i64) -> Result<(), StorageError> {
+        self.save(now_ms);
+        if let Some(copy) = self.store.duplicate(id, now_ms)? {
+            self.show(copy);
+            self.remember_open();
+        }
+        Ok(())
+    }
+
+    /// Moves draft `id` to the trash. Trashing the open draft opens the newest other
+    /// draft, or a new one from `template`.
+    pub fn trash(&mut self, id: &DraftId, template: &str, now_ms: i64) -> Result<(), StorageError> {
+        if id == &self.open.id {
+            self.save(now_ms);
+        }
+        self.store.trash(id, now_ms)?;
+        if id == &self.open.id {
+            let next = self.store.scan()?.active().into_iter().next();
+            match next {
+                Some(s) => {
+                    self.open(&s.id, now_ms)?;
+                }
+                None => self.new_draft(template, now_ms),
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes draft `id` out of the trash.
+    pub fn restore(&mut self, id: &DraftId) -> Result<bool, StorageError> {
+        self.store.restore(id)
+    }
+
+    /// Deletes every draft in the trash for good.
+    pub fn empty_trash(&mut self) -> Result<usize, StorageError> {
+        self.store.empty_trash()
+    }
+
+    /// Imports texts as new drafts (byte-identical) and opens the last one.
+    pub fn import(
+        &mut self,
+        texts: &[(String, String)],
+        now_ms: i64,
+    ) -> Vec<Result<DraftId, StorageError>> {
+        self.save(now_ms);
+        let mut results = Vec::new();
+        let mut last = None;
+        for (name, text) in texts {
+            let origin = format!("imported from {name}");
+            let result = self.store.create_from(text, Some(&origin), now_ms);
+            if let Ok(d) = &result {
+                last = Some(d.clone());
+            }
+            results.push(result.map(|d| d.id));
+        }
+        if let Some(draft) = last {
+            self.show(draft);
+            self.remember_open();
+        }
+        results
+    }
+
+    /// Opens an unreadable entry's raw text as a new draft; the entry stays as it is.
+    pub fn recover(&mut self, key: &str, now_ms: i64) -> Result<(), StorageError> {
+        let Some(entry) = self.recovered.iter().find(|u| u.key == key).cloned() else {
+            return Ok(());
+        };
+        self.save(now_ms);
+        let origin = format!("recovered from storage entry {key}");
+        let draft = self.store.create_from(&entry.raw, Some(&origin), now_ms)?;
+        self.recovered.retain(|u| u.key != key);
+        self.show(draft);
+        self.remember_open();
+        Ok(())
+    }
+
+    /// Restores snapshot `index` of the open draft's history; the current text becomes
+    /// a snapshot first.
+    pub fn restore_snapshot(&mut self, index: usize, now_ms: i64) -> &SaveState {
+        self.save(now_ms);
+        if self.state != SaveState::Saved {
+            return &self.state;
+        }
+        match self
+            .store
+            .restore_snapshot(&self.open.id, self.open.base, index, now_ms)
+        {
+            Ok(_) => {
+                if let Ok(Some(d)) = self.store.load(&self.open.id) {
+                    self.show(d);
+                }
+            }
+            Err(SaveError::Conflict { theirs }) => {
+                self.open.theirs = Some(*theirs);
+                self.state = SaveState::Conflict;
+            }
+            Err(SaveError::Missing) => self.write_anew(now_ms),
+            Err(SaveError::Storage(e)) => self.state = SaveState::Failed(e),
+        }
+        &self.state
+    }
+
+    /// Merges a backup's drafts (newer revision wins) and reopens the open draft if
+    /// the backup had a newer version of it.
+    pub fn merge_backup(
+        &mut self,
+        drafts: Vec<Draft>,
+        now_ms: i64,
+    ) -> Result<super::MergeReport, StorageError> {
+        self.save(now_ms);
+        let report = self.store.merge(drafts, now_ms)?;
+        if report.updated.contains(&self.open.id) {
+            if let Some(d) = self.store.load(&self.open.id)? {
+                self.show(d);
+            }
+        }
+        Ok(report)
+    }
+
+    /// Stored settings.
+    pub fn settings(&self) -> Settings {
+        self.store.settings()
+    }
+
+    /// Writes settings.
+    pub fn set_settings(&mut self, settings: &Settings) -> Result<(), StorageError> {
+        self.store.set_settings(settings)
+    }
+
+    fn show(&mut self, draft: Draft) {
+        self.open = Open::of(&draft);
+        self.state = SaveState::Saved;
+    }
+
+    fn remember_open(&mut self) {
+        let mut settings = self.store.settings();
+        if settings.last_open.as_ref() != Some(&self.open.id) {
+            settings.last_open = Some(self.open.id.clone());
+            // Losing this only means the app opens the newest draft next time.
+            let _ = self.store.set_settings(&settings);
+        }
+    }
+}
+
+impl Open {
+    fn of(draft: &Draft) -> Open {
+        Open {
+            id: draft.id.clone(),
+            base: draft.rev,
+            stored: draft.text.clone(),
+            text: draft.text.clone(),
+            cursor: draft.cursor,
+            theirs: None,
+        }
+    }
+}
+
+/// A draft that exists only in memory (storage failed before it could be written).
+fn placeholder(now_ms: i64, text: &str) -> Draft {
+    Draft {
+        format: super::draft::FORMAT,
+        id: DraftId::generate(now_ms, 0, 0),
+        rev: Revision(0),
+        text: text.to_string(),
+        created_ms: now_ms,
+        updated_ms: now_ms,
+        cursor: 0,
+        trashed_ms: None,
+        origin: None,
+    }
+}
+
+impl<S: Storage> Workspace<S> {
+    /// Every draft for a backup, trash included, with the open draft as the editor
+    /// has it: text that storage refused (full, unavailable) is in the backup too.
+    pub fn backup_drafts(&self, now_ms: i64) -> Vec<Draft> {
+        let mut drafts = self.store.scan().map(|s| s.drafts).unwrap_or_default();
+        match drafts.iter_mut().find(|d| d.id == self.open.id) {
+            Some(d) if d.text != self.open.text => {
+                d.text = self.open.text.clone();
+                d.rev = d.rev.next();
+                d.updated_ms = now_ms;
+            }
+            Some(_) => {}
+            None => {
+                let mut d = placeholder(now_ms, &self.open.text);
+                d.id = self.open.id.clone();
+                d.rev = self.open.base.next();
+                drafts.push(d);
+            }
+        }
+        drafts
+    }
+}

@@ -1,0 +1,380 @@
+//! The open draft's life: autosave, reopening, two tabs, storage trouble, recovery.
+//! Two `Workspace`s over clones of one `MemoryStorage` behave like two browser tabs.
+
+use recap::drafts::*;
+
+const T0: i64 = 1_764_000_000_000;
+const TEMPLATE: &str = "---\ntitle: ''\n---\n## Day 1\n";
+
+fn tab(mem: &MemoryStorage, nonce: u32) -> Workspace<MemoryStorage> {
+    Workspace::start(DraftStore::new(mem.clone(), nonce), TEMPLATE, T0)
+}
+
+fn stored_text(mem: &MemoryStorage, id: &DraftId) -> String {
+    DraftStore::new(mem.clone(), 99)
+        .load(id)
+        .unwrap()
+        .expect("draft is stored")
+        .text
+}
+
+#[test]
+fn first_start_creates_a_draft_from_the_template_and_stores_it() {
+    let mem = MemoryStorage::new();
+    let ws = tab(&mem, 1);
+    assert_eq!(ws.text(), TEMPLATE);
+    assert_eq!(ws.state(), &SaveState::Saved);
+    assert_eq!(stored_text(&mem, ws.id()), TEMPLATE);
+}
+
+#[test]
+fn reopening_shows_the_last_open_draft_at_its_cursor() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    ws.new_draft("second draft\n", T0 + 10);
+    let second = ws.id().clone();
+    ws.new_draft("third draft\n", T0 + 20);
+    ws.open(&second, T0 + 30).unwrap();
+    ws.edit("second draft, edited\n", 7);
+    ws.save(T0 + 40);
+    drop(ws);
+
+    let again = tab(&mem, 2);
+    assert_eq!(again.id(), &second);
+    assert_eq!(again.text(), "second draft, edited\n");
+    assert_eq!(again.cursor(), 7);
+}
+
+#[test]
+fn an_edit_is_unsaved_until_saved_then_stored() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    ws.edit("---\ntitle: Munich\n---\n## Day 1\n", 10);
+    assert_eq!(ws.state(), &SaveState::Unsaved);
+    assert_eq!(ws.state().label(), "Saving…");
+    assert_eq!(stored_text(&mem, ws.id()), TEMPLATE);
+    ws.save(T0 + 500);
+    assert_eq!(ws.state().label(), "Saved");
+    assert_eq!(
+        stored_text(&mem, ws.id()),
+        "---\ntitle: Munich\n---\n## Day 1\n"
+    );
+}
+
+#[test]
+fn a_crlf_draft_keeps_its_line_endings_through_textarea_edits() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    let crlf = "---\r\ntitle: Win\r\n---\r\nBody\r\n".to_string();
+    ws.import(&[("win.md".into(), crlf.clone())], T0 + 1);
+    assert_eq!(ws.text(), crlf);
+    // The textarea hands back LF only.
+    ws.edit("---\ntitle: Win\n---\nBody\n", 0);
+    assert_eq!(ws.text(), crlf, "an unedited CRLF text is unchanged");
+    ws.edit("---\ntitle: Win\n---\nBody!\n", 0);
+    ws.save(T0 + 2);
+    assert_eq!(
+        stored_text(&mem, ws.id()),
+        "---\r\ntitle: Win\r\n---\r\nBody!\r\n"
+    );
+}
+
+#[test]
+fn another_tabs_save_shows_here_when_this_tab_has_no_change() {
+    let mem = MemoryStorage::new();
+    let mut a = tab(&mem, 1);
+    let mut b = tab(&mem, 2);
+    assert_eq!(a.id(), b.id());
+    b.edit("typed in tab B\n", 3);
+    b.save(T0 + 100);
+    let key = draft_key(b.id());
+    assert_eq!(a.external_change(&key), External::Reloaded);
+    assert_eq!(a.text(), "typed in tab B\n");
+    // A then edits on top of B's revision without a conflict.
+    a.edit("typed in tab B, then A\n", 5);
+    assert_eq!(a.save(T0 + 200), &SaveState::Saved);
+    assert_eq!(stored_text(&mem, a.id()), "typed in tab B, then A\n");
+}
+
+#[test]
+fn both_tabs_changed_gives_a_conflict_and_nothing_is_overwritten() {
+    let mem = MemoryStorage::new();
+    let mut a = tab(&mem, 1);
+    let mut b = tab(&mem, 2);
+    a.edit("mine\n", 0);
+    b.edit("theirs\n", 0);
+    b.save(T0 + 100);
+    // A's autosave comes after B's: it must not replace B's newer revision.
+    assert_eq!(a.save(T0 + 200), &SaveState::Conflict);
+    assert_eq!(stored_text(&mem, a.id()), "theirs\n");
+    assert_eq!(a.text(), "mine\n", "this tab's text stays in the editor");
+    assert_eq!(a.theirs().map(|d| d.text.as_str()), Some("theirs\n"));
+    // Typing more during the conflict still writes nothing.
+    a.edit("mine, more\n", 0);
+    a.save(T0 + 300);
+    assert_eq!(stored_text(&mem, a.id()), "theirs\n");
+}
+
+#[test]
+fn a_storage_event_during_unsaved_typing_is_a_conflict() {
+    let mem = MemoryStorage::new();
+    let mut a = tab(&mem, 1);
+    let mut b = tab(&mem, 2);
+    a.edit("mine\n", 0);
+    b.edit("theirs\n", 0);
+    b.save(T0 + 100);
+    assert_eq!(a.external_change(&draft_key(b.id())), External::Conflict);
+    assert_eq!(a.state().label(), "Changed in another tab");
+}
+
+#[test]
+fn keep_mine_as_a_copy_keeps_both_texts() {
+    let mem = MemoryStorage::new();
+    let mut a = tab(&mem, 1);
+    let mut b = tab(&mem, 2);
+    let original = a.id().clone();
+    a.edit("mine\n", 0);
+    b.edit("theirs\n", 0);
+    b.save(T0 + 100);
+    a.save(T0 + 200);
+    a.keep_mine_as_copy(T0 + 300).unwrap();
+    assert_ne!(a.id(), &original);
+    assert_eq!(stored_text(&mem, a.id()), "mine\n");
+    assert_eq!(stored_text(&mem, &original), "theirs\n");
+    assert_eq!(a.state(), &SaveState::Saved);
+}
+
+#[test]
+fn take_theirs_puts_this_tabs_text_in_the_history() {
+    let mem = MemoryStorage::new();
+    let mut a = tab(&mem, 1);
+    let mut b = tab(&mem, 2);
+    a.edit("mine\n", 0);
+    b.edit("theirs\n", 0);
+    b.save(T0 + 100);
+    a.save(T0 + 200);
+    a.take_theirs(T0 + 300);
+    assert_eq!(a.text(), "theirs\n");
+    let history = a.store().history(a.id()).unwrap();
+    let last = history.snapshots().last().expect("a snapshot");
+    assert_eq!(last.text, "mine\n");
+    assert_eq!(last.reason, SnapshotReason::BeforeConflict);
+    // And A can go on saving on top of theirs.
+    a.edit("theirs + more\n", 0);
+    assert_eq!(a.save(T0 + 400), &SaveState::Saved);
+}
+
+#[test]
+fn storage_full_keeps_the_text_and_saves_when_space_returns() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    let used: usize = mem.snapshot().iter().map(|(k, v)| k.len() + v.len()).sum();
+    mem.set_quota(Some(used));
+    ws.edit("important notes from the keynote\n", 3);
+    assert_eq!(ws.save(T0 + 10), &SaveState::Failed(StorageError::Full));
+    assert_eq!(ws.state().label(), "Not saved: storage full");
+    assert_eq!(ws.text(), "important notes from the keynote\n");
+    assert!(ws.is_dirty());
+    assert_eq!(stored_text(&mem, ws.id()), TEMPLATE, "nothing half-written");
+    // Space comes back (the writer emptied the trash): the next save succeeds.
+    mem.set_quota(None);
+    assert_eq!(ws.save(T0 + 20), &SaveState::Saved);
+    assert_eq!(
+        stored_text(&mem, ws.id()),
+        "important notes from the keynote\n"
+    );
+}
+
+#[test]
+fn a_quota_filled_by_growth_fails_the_save_and_deletes_nothing() {
+    let mem = MemoryStorage::with_quota(4_000);
+    let mut ws = tab(&mem, 1);
+    ws.new_draft("other draft\n", T0 + 1);
+    let before = mem.snapshot();
+    let big = "x".repeat(5_000);
+    ws.edit(&big, 0);
+    assert_eq!(ws.save(T0 + 2), &SaveState::Failed(StorageError::Full));
+    assert_eq!(ws.text(), big);
+    let after = mem.snapshot();
+    for (key, value) in &before {
+        assert_eq!(after.get(key), Some(value), "{key} was removed or changed");
+    }
+}
+
+#[test]
+fn no_storage_at_all_still_opens_the_template_in_memory() {
+    let mem = MemoryStorage::unavailable();
+    let mut ws = tab(&mem, 1);
+    assert_eq!(ws.text(), TEMPLATE);
+    assert_eq!(ws.state(), &SaveState::Failed(StorageError::Unavailable));
+    ws.edit("typed anyway\n", 0);
+    ws.save(T0 + 1);
+    assert_eq!(ws.text(), "typed anyway\n");
+    assert_eq!(ws.state().label(), "Not saved: no storage");
+}
+
+#[test]
+fn unreadable_entries_are_kept_and_offered_as_recovered_drafts() {
+    let mem = MemoryStorage::new();
+    mem.plant("recap:draft:broken", "{\"format\":1,\"text\":\"half a dr");
+    mem.plant("recap:draft:old", "{\"format\":0,\"text\":\"old\"}");
+    let mut ws = tab(&mem, 1);
+    let keys: Vec<&str> = ws.recovered().iter().map(|u| u.key.as_str()).collect();
+    assert_eq!(keys.len(), 2);
+    assert!(
+        ws.recovered()[0].reason.contains("not valid JSON")
+            || ws.recovered()[1].reason.contains("not valid JSON")
+    );
+    ws.recover("recap:draft:broken", T0 + 1).unwrap();
+    assert_eq!(ws.text(), "{\"format\":1,\"text\":\"half a dr");
+    assert_eq!(
+        mem.snapshot().get("recap:draft:broken").map(String::as_str),
+        Some("{\"format\":1,\"text\":\"half a dr"),
+        "the entry itself stays untouched"
+    );
+    assert_eq!(ws.recovered().len(), 1);
+}
+
+#[test]
+fn trashing_the_open_draft_opens_the_next_and_restore_brings_it_back() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    let first = ws.id().clone();
+    ws.new_draft("second\n", T0 + 10);
+    let second = ws.id().clone();
+    ws.trash(&second, TEMPLATE, T0 + 20).unwrap();
+    assert_eq!(ws.id(), &first);
+    let scan = ws.scan().unwrap();
+    assert_eq!(scan.trash().len(), 1);
+    ws.restore(&second).unwrap();
+    assert_eq!(ws.scan().unwrap().active().len(), 2);
+}
+
+#[test]
+fn a_draft_deleted_in_another_tab_is_written_again_on_save() {
+    let mem = MemoryStorage::new();
+    let mut a = tab(&mem, 1);
+    a.new_draft("keep me\n", T0 + 1);
+    let id = a.id().clone();
+    let mut b = tab(&mem, 2);
+    b.trash(&id, TEMPLATE, T0 + 2).unwrap();
+    b.empty_trash().unwrap();
+    a.edit("keep me, edited\n", 0);
+    assert_eq!(a.save(T0 + 3), &SaveState::Saved);
+    assert_eq!(stored_text(&mem, &id), "keep me, edited\n");
+}
+
+#[test]
+fn restoring_a_snapshot_keeps_the_current_text_in_the_history() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    ws.edit("version one\n", 0);
+    ws.save(T0 + 1);
+    // Ten minutes later the next edit snapshots "version one".
+    ws.edit("version two\n", 0);
+    ws.save(T0 + 10 * 60_000);
+    let history = ws.store().history(ws.id()).unwrap();
+    let index = history
+        .snapshots()
+        .iter()
+        .position(|s| s.text == "version one\n")
+        .expect("version one was snapshotted");
+    ws.restore_snapshot(index, T0 + 11 * 60_000);
+    assert_eq!(ws.text(), "version one\n");
+    let history = ws.store().history(ws.id()).unwrap();
+    assert!(history
+        .snapshots()
+        .iter()
+        .any(|s| s.text == "version two\n" && s.reason == SnapshotReason::BeforeRestore));
+}
+
+#[test]
+fn importing_several_files_opens_the_last_and_keeps_bytes() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    let files = vec![
+        (
+            "a.md".to_string(),
+            "\u{feff}---\ntitle: A\n---\n".to_string(),
+        ),
+        ("b.md".to_string(), "no front matter\n".to_string()),
+    ];
+    let results = ws.import(&files, T0 + 1);
+    assert!(results.iter().all(Result::is_ok));
+    assert_eq!(ws.text(), "no front matter\n");
+    let a = results[0].as_ref().unwrap();
+    assert_eq!(stored_text(&mem, a), "\u{feff}---\ntitle: A\n---\n");
+}
+
+#[test]
+fn a_backup_holds_the_text_storage_refused() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    ws.new_draft("other\n", T0 + 1);
+    let used: usize = mem.snapshot().iter().map(|(k, v)| k.len() + v.len()).sum();
+    mem.set_quota(Some(used));
+    ws.edit("not stored yet\n", 0);
+    ws.save(T0 + 2);
+    let drafts = ws.backup_drafts(T0 + 3);
+    assert_eq!(drafts.len(), 2);
+    assert!(drafts.iter().any(|d| d.text == "not stored yet\n"));
+    // And without any storage, the backup still has the open text.
+    let none = tab(&MemoryStorage::unavailable(), 2);
+    let drafts = none.backup_drafts(T0);
+    assert_eq!(drafts.len(), 1);
+    assert_eq!(drafts[0].text, TEMPLATE);
+}
+
+/// What a textarea shows of a text: every line break as `\n`.
+fn as_textarea(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[test]
+fn mixed_line_endings_survive_an_edit_on_every_other_line() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    let mixed = "---\r\ntitle: Old post\r\n---\r\nFirst\nSecond\r\nThird\n".to_string();
+    ws.import(&[("old.md".into(), mixed.clone())], T0);
+    ws.edit(&as_textarea(&mixed), 0);
+    assert_eq!(ws.text(), mixed, "no edit, no change");
+    ws.edit(&as_textarea(&mixed).replace("Second", "Second!"), 0);
+    assert_eq!(
+        ws.text(),
+        "---\r\ntitle: Old post\r\n---\r\nFirst\nSecond!\r\nThird\n"
+    );
+}
+
+#[test]
+fn a_one_character_edit_to_a_corpus_post_changes_only_that_line() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    let dir = std::env::var_os("RECAP_CORPUS").map_or(dir, std::path::PathBuf::from);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("no corpus at {}", dir.display());
+        return;
+    };
+    let mut checked = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let original = std::fs::read_to_string(entry.path()).unwrap();
+        let mem = MemoryStorage::new();
+        let mut ws = tab(&mem, 1);
+        ws.import(&[("post.md".into(), original.clone())], T0);
+        let shown = as_textarea(&original);
+        let line = shown.lines().count() / 2;
+        let at: usize = shown.split_inclusive('\n').take(line).map(str::len).sum();
+        let edited = format!("{}X{}", &shown[..at], &shown[at..]);
+        ws.edit(&edited, at + 1);
+        let before: Vec<&str> = original.split('\n').collect();
+        let after: Vec<&str> = ws.text().split('\n').collect();
+        assert_eq!(before.len(), after.len(), "{:?}", entry.path());
+        for (i, (b, a)) in before.iter().zip(&after).enumerate() {
+            if i == line {
+                assert_eq!(*a, format!("X{b}"), "{:?} line {i}", entry.path());
+            } else {
+                assert_eq!(a, b, "{:?} line {i}", entry.path());
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 0);
+}
