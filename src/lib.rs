@@ -7,3 +7,4 @@ pub mod drafts;
 pub mod post;
 pub mod render;
 pub mod ui;
+pub mod writing;
