@@ -1,23 +1,110 @@
-use super::{Editor, Preview};
+use super::layout::{Tab, View, ViewSwitch};
+use super::{
+    browser, ConflictBanner, DetailsPanel, Doc, DraftList, Editor, EditorHandle, FigureDialog,
+    HistoryDialog, Layout, Notices, Preview, StatusBar, StorageBanner, TalkDialog, Toolbar, TopBar,
+    TweetDialog,
+};
+use crate::post::{Post, PostError};
 use leptos::prelude::*;
 
-/// What a new writer sees first: a recap skeleton to type into.
-const WELCOME: &str = "---\ntitle: 'My conference recap'\ndate: 2026-11-25T09:00:00+01:00\ntags:\n  - Conference\n---\nA few words about the event.\n\n<!--more-->\n\n## Day 1\n\n### [First talk](https://example.org/talk)\n\n* A note\n* Another note\n\n{{< x user=\"TBeijen\" id=\"1069903784120381440\" >}}\n";
+/// The open text parsed as a post, shared by everything that shows its fields.
+#[derive(Clone, Copy)]
+pub struct PostMemo(pub Memo<Result<Post, PostError>>);
 
-/// The app shell: the editor beside its live preview.
+impl PostMemo {
+    /// The memo from context.
+    pub fn get() -> PostMemo {
+        expect_context::<PostMemo>()
+    }
+}
+
+/// The app shell: header, drafts, editor beside its live preview, details, status.
 #[component]
 pub fn App() -> impl IntoView {
-    let text = RwSignal::new(WELCOME.to_string());
+    let doc = Doc::provide();
+    provide_context(PostMemo(Memo::new(move |_| {
+        doc.text.with(|t| Post::parse(t))
+    })));
+    provide_context(EditorHandle(NodeRef::new()));
+    let layout = Layout::provide(doc);
+    let history = RwSignal::new(false);
+    let talk = RwSignal::new(false);
+    let tweet = RwSignal::new(false);
+    let figure = RwSignal::new(false);
+
+    // Another tab wrote to storage: maybe the open draft, maybe the list.
+    let storage = window_event_listener(leptos::ev::storage, move |ev| match ev.key() {
+        Some(key) => doc.external_change(&key),
+        None => doc.listing.update(|n| *n += 1),
+    });
+    // Hidden or closing: save now, not in 500 ms.
+    let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+        let is_hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+        if is_hidden {
+            doc.save_now();
+        }
+    });
+    let pagehide = window_event_listener(leptos::ev::pagehide, move |_| doc.save_now());
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if (ev.ctrl_key() || ev.meta_key()) && ev.key() == "s" {
+            ev.prevent_default();
+            doc.save_now();
+        }
+    });
+    on_cleanup(move || {
+        storage.remove();
+        hidden.remove();
+        pagehide.remove();
+        keys.remove();
+    });
+
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        let Some(files) = ev.data_transfer().and_then(|d| d.files()) else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let read = browser::read_files(files).await;
+            doc.import_files(read);
+        });
+    };
+    let view_name = move || match layout.view.get() {
+        View::Split => "split",
+        View::Editor => "editor",
+        View::Preview => "preview",
+    };
+    let tab_name = move || match layout.tab.get() {
+        Tab::Edit => "edit",
+        Tab::Preview => "preview",
+        Tab::Details => "details",
+    };
+
     view! {
-        <div class="app">
-            <header class="app-header">
-                <span class="app-name">"Recap"</span>
-                <span class="app-tagline">"Conference notes, ready for your blog"</span>
-            </header>
-            <main class="workspace">
-                <Editor text=text />
-                <Preview text=text.read_only() />
-            </main>
+        <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <TopBar sidebar=layout.sidebar history=history>
+                <ViewSwitch />
+            </TopBar>
+            <ConflictBanner />
+            <StorageBanner />
+            <div class="app-body" data-view=view_name data-tab=tab_name>
+                <DraftList open=layout.sidebar />
+                <main class="workspace">
+                    <div class="editor-column">
+                        <Toolbar talk=talk tweet=tweet figure=figure />
+                        <Editor />
+                    </div>
+                    <Preview />
+                </main>
+                <DetailsPanel />
+            </div>
+            <StatusBar />
+            <Notices />
+            <HistoryDialog open=history />
+            <TalkDialog open=talk />
+            <TweetDialog open=tweet />
+            <FigureDialog open=figure />
         </div>
     }
 }

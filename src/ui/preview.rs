@@ -1,4 +1,5 @@
-use crate::post::{lenient_body, Post};
+use super::{Doc, PostMemo};
+use crate::post::lenient_body;
 use crate::render::{header_html, render_blocks, RenderOptions};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -7,8 +8,9 @@ use wasm_bindgen::JsCast;
 /// replaces only the blocks whose key changed; the others (tweet cards, figures,
 /// images) keep their DOM nodes, so nothing flickers or reloads.
 #[component]
-pub fn Preview(text: ReadSignal<String>) -> impl IntoView {
-    let post = Memo::new(move |_| text.with(|t| Post::parse(t)));
+pub fn Preview() -> impl IntoView {
+    let text = Doc::get().text;
+    let post = PostMemo::get().0;
     let blocks = Memo::new(move |_| {
         text.with(|t| render_blocks(lenient_body(t), &RenderOptions::default()))
     });

@@ -1,0 +1,282 @@
+// Drafts are never lost: reload, two tabs, export, import, a full storage.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveDist } from "../lib/server.mjs";
+import { launch, openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
+
+const corpusDir = process.env.RECAP_CORPUS ??
+  resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "..", "shared", "corpus");
+
+let server, context;
+before(async () => {
+  server = await serveDist();
+  context = await launch();
+});
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const editor = (page) => page.locator("[data-testid=editor]");
+const status = (page) => page.locator("[data-testid=save-status]");
+
+async function saved(page) {
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=save-status]")?.textContent === "Saved",
+  );
+}
+
+/** Every draft text in the page's localStorage. */
+async function storedTexts(page) {
+  return page.evaluate(() =>
+    Object.keys(localStorage)
+      .filter((k) => k.startsWith("recap:draft:"))
+      .map((k) => { try { return JSON.parse(localStorage.getItem(k)).text; } catch { return null; } }),
+  );
+}
+
+async function download(page, testid) {
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator(`[data-testid=${testid}]`).click(),
+  ]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+test("typed text is saved within moments and is back after a reload, cursor included", async () => {
+  const { page, errors } = await openApp(context, server.url);
+  await page.locator("[data-testid=new-draft]").click();
+  await typeInEditor(page, "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
+  assert.equal(await status(page).textContent(), "Saving…");
+  await saved(page);
+  const cursor = await editor(page).evaluate((e) => e.selectionStart);
+  await page.reload();
+  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=editor]").value.includes("Keynote notes"));
+  assert.equal(await editor(page).inputValue(), "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
+  assert.equal(await editor(page).evaluate((e) => e.selectionStart), cursor);
+  assert.equal(await page.locator("[data-testid=draft-title]").textContent(), "Reload me");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("hiding the tab saves at once, without waiting for the timer", async () => {
+  const { page } = await openApp(context, server.url);
+  await typeInEditor(page, "saved on hide");
+  // Within the 500 ms autosave delay: simulate the tab going to the background.
+  await page.evaluate(() => {
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+  });
+  assert.equal(await status(page).textContent(), "Saved");
+  assert.ok((await storedTexts(page)).includes("saved on hide"));
+  await page.close();
+});
+
+test("the drafts list: new from the template, search, duplicate, trash and restore", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.locator("[data-testid=new-draft]").click();
+  const template = await editor(page).inputValue();
+  assert.match(template, /^---\ntitle: ''\n/);
+  assert.match(template, /categories:\n  - articles\n/);
+  assert.match(template, /tags:\n  - Conference\n/);
+  assert.match(template, /\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d\n/);
+  assert.match(template, /## Day 1\n/);
+  await typeInEditor(page, "---\ntitle: Findable Summit\n---\nzebra notes\n");
+  await saved(page);
+  const list = page.locator("[data-testid=draft-list]");
+  await list.locator(".draft-item.current .draft-name", { hasText: "Findable Summit" }).waitFor();
+  // Newest first.
+  assert.equal(await list.locator(".draft-name").first().textContent(), "Findable Summit");
+  await page.locator("[data-testid=draft-search]").fill("zebra");
+  assert.deepEqual(await list.locator(".draft-items .draft-name").allTextContents(), ["Findable Summit"]);
+  await page.locator("[data-testid=draft-search]").fill("");
+
+  const before = await list.locator(".draft-items .draft-item").count();
+  await list.getByRole("button", { name: "Duplicate Findable Summit" }).click();
+  assert.equal(await list.locator(".draft-items .draft-item").count(), before + 1);
+  assert.equal(await editor(page).inputValue(), "---\ntitle: Findable Summit\n---\nzebra notes\n");
+
+  await list.getByRole("button", { name: "Move Findable Summit to the trash" }).first().click();
+  assert.equal(await list.locator(".draft-items .draft-item").count(), before);
+  await list.locator("[data-testid=trash] summary").click();
+  await list.getByRole("button", { name: "Restore Findable Summit" }).click();
+  assert.equal(await list.locator(".draft-items .draft-item").count(), before + 1);
+
+  // Emptying the trash asks first; saying no keeps everything.
+  await list.getByRole("button", { name: "Move Findable Summit to the trash" }).first().click();
+  page.once("dialog", (d) => d.dismiss());
+  await page.locator("[data-testid=empty-trash]").click();
+  assert.match(await list.locator("[data-testid=trash] summary").textContent(), /Trash \(1\)/);
+  page.once("dialog", (d) => d.accept());
+  await page.locator("[data-testid=empty-trash]").click();
+  assert.match(await list.locator("[data-testid=trash] summary").textContent(), /Trash \(0\)/);
+  await screenshot(page, "drafts-list");
+  await page.close();
+});
+
+test("two tabs: the other tab's save shows here, and a real conflict asks and loses nothing", async () => {
+  const a = (await openApp(context, server.url)).page;
+  await a.locator("[data-testid=new-draft]").click();
+  await typeInEditor(a, "shared draft\n");
+  await saved(a);
+  const b = (await openApp(context, server.url)).page;
+  assert.equal(await editor(b).inputValue(), "shared draft\n");
+
+  // B saves; A has no unsaved change, so A simply shows B's text.
+  await editor(b).fill("shared draft, edited in B\n");
+  await saved(b);
+  await a.waitForFunction(() => document.querySelector("[data-testid=editor]").value === "shared draft, edited in B\n");
+
+  // Both change it within the autosave delay: A must not overwrite B's newer revision.
+  await editor(a).fill("mine from A\n");
+  await editor(b).fill("theirs from B\n");
+  await b.keyboard.press("Control+s");
+  const banner = a.locator("[data-testid=conflict-banner]");
+  await banner.waitFor();
+  await screenshot(a, "conflict-banner");
+  await a.waitForTimeout(700); // A's autosave timer runs out during the conflict
+  let texts = await storedTexts(a);
+  assert.ok(texts.includes("theirs from B\n"), "B's revision is stored");
+  assert.ok(!texts.includes("mine from A\n"), "A did not write over it");
+  await a.locator("[data-testid=keep-mine]").click();
+  await banner.waitFor({ state: "detached" });
+  assert.equal(await editor(a).inputValue(), "mine from A\n");
+  texts = await storedTexts(a);
+  assert.ok(texts.includes("mine from A\n") && texts.includes("theirs from B\n"), "both texts are kept");
+  await a.close();
+  await b.close();
+});
+
+test("the exported .md equals the editor text byte for byte, named from the front matter", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.locator("[data-testid=new-draft]").click();
+  const text = "---\ntitle: \"DevOpsCon 2018: Munich\"\ndate: 2018-12-05T09:00:00+01:00\n---\nÜnïcödé “quotes” — and a tab\there.\n";
+  await editor(page).fill(text);
+  const file = await download(page, "export-md");
+  assert.equal(file.name, "2018-12-05-devopscon-2018-munich.md");
+  assert.equal(file.bytes.toString("utf8"), await editor(page).inputValue());
+  assert.deepEqual(file.bytes, Buffer.from(text, "utf8"));
+  await page.close();
+});
+
+test("importing corpus posts and exporting them again gives the identical bytes", async () => {
+  const { page } = await openApp(context, server.url);
+  const names = (await readdir(corpusDir)).filter((n) => n.endsWith(".md")).sort();
+  assert.ok(names.length > 0, `no corpus in ${corpusDir}`);
+  // Mixed CRLF/LF, BOM-free WordPress posts, the recap draft with tweets, and modern posts.
+  const picked = names.filter((n, i) => n.startsWith("2009-06-11") || n.startsWith("2009-12-07") || n.startsWith("devopscon18") || i % 9 === 0);
+  for (const name of picked) {
+    const original = await readFile(join(corpusDir, name));
+    await page.locator("[data-testid=import-md]").setInputFiles(join(corpusDir, name));
+    await page.locator("[data-testid=notices] .notice", { hasText: `Imported ${name}` }).waitFor();
+    const file = await download(page, "export-md");
+    assert.ok(file.bytes.equals(original), `${name} exported byte-identical`);
+  }
+  // An edit to a mixed-line-ending post keeps every other line's bytes.
+  const name = names.find((n) => n.startsWith("2009-06-11"));
+  const original = (await readFile(join(corpusDir, name), "utf8"));
+  await page.locator("[data-testid=import-md]").setInputFiles(join(corpusDir, name));
+  await page.locator("[data-testid=notices] .notice", { hasText: `Imported ${name}` }).last().waitFor();
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("Added at the end.");
+  const edited = (await download(page, "export-md")).bytes.toString("utf8");
+  assert.equal(edited, original + "Added at the end.");
+  await page.close();
+});
+
+test("importing several files: a wrong one names itself, the others still import", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.locator("[data-testid=import-md]").setInputFiles([
+    { name: "talk-a.md", mimeType: "text/markdown", buffer: Buffer.from("\uFEFF---\r\ntitle: A\r\n---\r\nBody A\r\n") },
+    { name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
+    { name: "talk-b.txt", mimeType: "text/plain", buffer: Buffer.from("Body B\n") },
+  ]);
+  const notices = page.locator("[data-testid=notices]");
+  await notices.locator(".notice.error", { hasText: "photo.png: not a Markdown or text file" }).waitFor();
+  await notices.locator(".notice", { hasText: "Imported talk-a.md, talk-b.txt" }).waitFor();
+  const texts = await storedTexts(page);
+  assert.ok(texts.includes("\uFEFF---\r\ntitle: A\r\n---\r\nBody A\r\n"), "BOM and CRLF kept");
+  assert.ok(texts.includes("Body B\n"));
+  await page.close();
+});
+
+test("a full storage shows the message, keeps the text, offers a backup, and saves once there is room", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.locator("[data-testid=new-draft]").click();
+  await typeInEditor(page, "Before the quota\n");
+  await saved(page);
+  // Fill localStorage to the brim with another app's data.
+  await page.evaluate(() => {
+    let chunk = "x".repeat(1 << 20);
+    let i = 0;
+    while (chunk.length > 0) {
+      try { localStorage.setItem(`filler:${i++}`, chunk); } catch { chunk = chunk.slice(0, chunk.length >> 1); }
+    }
+  });
+  const words = " and a long paragraph typed after storage filled up".repeat(4);
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(words);
+  const problem = page.locator("[data-testid=storage-problem]");
+  await problem.waitFor();
+  assert.equal(await status(page).textContent(), "Not saved: storage full");
+  assert.match(await problem.textContent(), /Storage is full.*Nothing was deleted/);
+  assert.equal(await editor(page).inputValue(), "Before the quota\n" + words);
+  await screenshot(page, "storage-full");
+  // The backup has the text storage refused.
+  const backup = await download(page, "backup-now");
+  assert.match(backup.name, /^recap-backup-.*\.zip$/);
+  assert.equal(backup.bytes.subarray(0, 2).toString(), "PK");
+  // Free the space: the next keystroke saves everything.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler:")).forEach((k) => localStorage.removeItem(k)));
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(".");
+  await saved(page);
+  assert.ok((await storedTexts(page)).includes("Before the quota\n" + words + "."));
+  await problem.waitFor({ state: "detached" });
+  await page.close();
+});
+
+test("an unreadable storage entry is kept and offered as a recovered draft", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.evaluate(() => localStorage.setItem("recap:draft:broken1", '{"format":1,"text":"half a dra'));
+  await page.reload();
+  const recovered = page.locator("[data-testid=recovered]");
+  await recovered.waitFor();
+  assert.match(await recovered.textContent(), /recap:draft:broken1.*not valid JSON/);
+  await recovered.getByRole("button", { name: "Open as draft" }).click();
+  assert.equal(await editor(page).inputValue(), '{"format":1,"text":"half a dra');
+  assert.equal(await page.evaluate(() => localStorage.getItem("recap:draft:broken1")), '{"format":1,"text":"half a dra');
+  await page.evaluate(() => localStorage.removeItem("recap:draft:broken1"));
+  await page.close();
+});
+
+test("history: a restore brings back an older version and keeps the current one", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.locator("[data-testid=new-draft]").click();
+  await typeInEditor(page, "# Version one\n");
+  await saved(page);
+  // An import-free way to get a snapshot: a conflict resolution via "take theirs" is
+  // covered natively; here the first edit after creation snapshots the template.
+  await typeInEditor(page, "# Version two\n");
+  await saved(page);
+  await page.locator("[data-testid=history]").click();
+  const snaps = page.locator("[data-testid=snapshots] .snapshot");
+  await snaps.first().waitFor();
+  await snaps.last().click();
+  await page.locator(".snapshot-preview h2, .snapshot-preview p, .snapshot-preview h1").first().waitFor();
+  await screenshot(page, "history");
+  await page.locator("[data-testid=restore-snapshot]").click();
+  const restored = await editor(page).inputValue();
+  assert.notEqual(restored, "# Version two\n");
+  await page.locator("[data-testid=history]").click();
+  await page.locator("[data-testid=snapshots] .snapshot", { hasText: "before a restore" }).waitFor();
+  await page.keyboard.press("Escape");
+  await page.close();
+});

@@ -1,0 +1,267 @@
+// The writing screen: the front-matter form, toolbar and dialogs with the browser's
+// own undo, tweets from links, the outline, checks, narrow screens and themes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveDist } from "../lib/server.mjs";
+import { launch, openApp, screenshot } from "../lib/browser.mjs";
+
+const corpusDir = process.env.RECAP_CORPUS ??
+  resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "..", "shared", "corpus");
+
+let server, context;
+before(async () => {
+  server = await serveDist();
+  context = await launch();
+});
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+const editor = (page) => page.locator("[data-testid=editor]");
+
+async function freshDraft(page, text) {
+  await page.locator("[data-testid=new-draft]").click();
+  await editor(page).fill(text);
+}
+
+async function openDetails(page) {
+  const details = page.locator("[data-testid=details]");
+  if (!(await details.isVisible())) await page.getByRole("button", { name: "Details", exact: true }).click();
+  await details.waitFor();
+}
+
+/** Puts the cursor (or a selection) at the first occurrence of `needle`. */
+async function select(page, needle, { collapse = false } = {}) {
+  await editor(page).evaluate((el, [needle, collapse]) => {
+    const at = el.value.indexOf(needle);
+    el.focus();
+    el.setSelectionRange(collapse ? at + needle.length : at, at + needle.length);
+  }, [needle, collapse]);
+}
+
+const POST = `---
+title: 'DevOpsCon 2018 Munich'
+# kept as written
+date: 2018-12-08T10:00:00+02:00
+tags:
+  - Devops
+  - Conference
+description: Recap.
+---
+Intro with a word to make bold.
+
+## Day 1
+
+### [First talk](https://example.org/first)
+
+Notes.
+
+## Day 2
+
+### Second talk
+
+More notes.
+`;
+
+test("a form edit changes exactly the front-matter line it is about", async () => {
+  const { page, errors } = await openApp(context, server.url);
+  await freshDraft(page, POST);
+  await openDetails(page);
+  await page.locator("[data-testid=fm-title]").fill("DevOpsCon 2018: Munich");
+  await page.waitForFunction(() => document.querySelector("[data-testid=editor]").value.includes("2018: Munich"));
+  const after = await editor(page).inputValue();
+  const before = POST.split("\n");
+  const now = after.split("\n");
+  assert.equal(now.length, before.length);
+  const changed = now.map((l, i) => (l === before[i] ? null : i)).filter((i) => i !== null);
+  assert.deepEqual(changed, [1]);
+  assert.match(now[1], /^title: .*DevOpsCon 2018: Munich/);
+
+  // Tags as chips: adding one rewrites only the tags block.
+  const chipInput = page.locator("[data-testid=fm-tags] input");
+  await chipInput.fill("Kubernetes");
+  await chipInput.press("Enter");
+  await page.locator("[data-testid=fm-tags] .chip", { hasText: "Kubernetes" }).waitFor();
+  const withTag = await editor(page).inputValue();
+  assert.equal(withTag, after.replace("  - Conference\n", "  - Conference\n  - Kubernetes\n"));
+
+  // The description counter, and the form refreshing from a text edit.
+  assert.equal(await page.locator("[data-testid=fm-description-count]").textContent(), "6/160");
+  await editor(page).fill(withTag.replace("description: Recap.", "description: A longer recap."));
+  assert.equal(await page.locator("[data-testid=fm-description]").inputValue(), "A longer recap.");
+  await screenshot(page, "front-matter-form");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("broken front matter keeps the form read-only and the text intact", async () => {
+  const { page } = await openApp(context, server.url);
+  await freshDraft(page, "---\ntitle: [unclosed\n---\nBody stays.\n");
+  await openDetails(page);
+  await page.locator("[data-testid=fm-error]").waitFor();
+  assert.ok(await page.locator("[data-testid=fm-title]").isDisabled());
+  assert.equal(await editor(page).inputValue(), "---\ntitle: [unclosed\n---\nBody stays.\n");
+  await page.close();
+});
+
+test("toolbar formatting and shortcuts are each one step of the browser's undo", async () => {
+  const { page } = await openApp(context, server.url);
+  await freshDraft(page, POST);
+  await select(page, "bold");
+  await page.getByTestId("toolbar").getByRole("button", { name: "Bold" }).click();
+  assert.ok((await editor(page).inputValue()).includes("a word to make **bold**."));
+  await page.keyboard.press("Control+z");
+  assert.equal(await editor(page).inputValue(), POST);
+
+  await select(page, "word");
+  await page.keyboard.press("Control+i");
+  assert.ok((await editor(page).inputValue()).includes("a *word* to"));
+  await page.keyboard.press("Control+k");
+  assert.ok((await editor(page).inputValue()).includes("a *[word](https://)* to"));
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+z");
+  assert.equal(await editor(page).inputValue(), POST);
+  await page.close();
+});
+
+test("Add talk inserts the corpus-style section at the cursor; Ctrl+Z removes it", async () => {
+  const { page } = await openApp(context, server.url);
+  await freshDraft(page, POST);
+  await select(page, "Notes.", { collapse: true });
+  await page.locator("[data-testid=add-talk]").click();
+  await page.locator("[data-testid=talk-title]").fill("Kubernetes in production");
+  await page.locator("[data-testid=talk-url]").fill("https://devopsconference.de/k8s");
+  await page.locator("[data-testid=talk-tracks]").fill("Kubernetes, Docker & Kubernetes");
+  await page.locator("[data-testid=talk-insert]").click();
+  await page.locator("[data-testid=preview] h3", { hasText: "Kubernetes in production" }).waitFor();
+  const text = await editor(page).inputValue();
+  assert.ok(
+    text.includes("Notes.\n\n### [Kubernetes in production](https://devopsconference.de/k8s)\n\n_#Kubernetes #DockerKubernetes_\n\n## Day 2"),
+    text,
+  );
+  await page.locator("[data-testid=preview] h3", { hasText: "Kubernetes in production" }).waitFor();
+  await editor(page).focus();
+  await page.keyboard.press("Control+z");
+  assert.equal(await editor(page).inputValue(), POST);
+  await page.close();
+});
+
+test("Insert tweet from an x.com link renders a tweet card", async () => {
+  const { page } = await openApp(context, server.url);
+  await freshDraft(page, POST);
+  await select(page, "More notes.", { collapse: true });
+  await page.locator("[data-testid=insert-tweet]").click();
+  await page.locator("[data-testid=tweet-input]").fill("https://x.com/TBeijen/status/1069903784120381440?s=20");
+  assert.equal(await page.locator("[data-testid=tweet-result]").textContent(), '{{< x user="TBeijen" id="1069903784120381440" >}}');
+  await page.locator("[data-testid=tweet-insert]").click();
+  await page.locator("[data-testid=preview] .tweet-card[data-tweet-id='1069903784120381440']").waitFor();
+  assert.ok((await editor(page).inputValue()).endsWith('More notes.\n\n{{< x user="TBeijen" id="1069903784120381440" >}}\n\n'));
+  await page.locator("[data-testid=preview] .tweet-card[data-tweet-id='1069903784120381440']").waitFor();
+  await page.close();
+});
+
+test("a tweet link pasted alone on a line is offered as a tweet card", async () => {
+  const { page } = await openApp(context, server.url);
+  await freshDraft(page, "Before\n\n\n\nAfter\n");
+  await editor(page).evaluate((el) => { el.focus(); el.setSelectionRange(8, 8); });
+  await editor(page).evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "https://mobile.twitter.com/TBeijen/status/1069903784120381440");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    // The browser inserts pasted text itself; do what it would.
+    document.execCommand("insertText", false, data.getData("text/plain"));
+  });
+  const offer = page.locator("[data-testid=tweet-offer]");
+  await offer.waitFor();
+  await offer.getByRole("button", { name: "Make tweet card" }).click();
+  assert.equal(await editor(page).inputValue(), 'Before\n\n{{< x user="TBeijen" id="1069903784120381440" >}}\n\nAfter\n');
+  await page.locator("[data-testid=preview] .tweet-card").waitFor();
+  await page.close();
+});
+
+test("the outline lists days and talks; clicking one scrolls editor and preview there", async () => {
+  const { page } = await openApp(context, server.url);
+  const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
+  await page.locator("[data-testid=new-draft]").click();
+  await editor(page).fill(draft);
+  await openDetails(page);
+  const outline = page.locator("[data-testid=outline] button");
+  assert.equal(await outline.count(), 6);
+  assert.equal(await outline.first().textContent(), "Day 1");
+  // Stats for the corpus draft: five talks, two tweets.
+  assert.equal(await page.locator("[data-testid=stat-talks]").textContent(), "5 talks");
+  assert.equal(await page.locator("[data-testid=stat-tweets]").textContent(), "2 tweets");
+  const preview = page.locator(".preview-pane");
+  assert.equal(await preview.evaluate((p) => p.scrollTop), 0);
+  const last = outline.last();
+  const title = await last.textContent();
+  await last.click();
+  await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop > 0);
+  const line = await editor(page).evaluate((el) => el.value.slice(0, el.selectionStart).split("\n").length - 1);
+  assert.ok(draft.split("\n")[line].startsWith("### ") && draft.split("\n")[line].includes(title.slice(0, 10)));
+  assert.ok((await editor(page).evaluate((el) => el.scrollTop)) > 0, "the editor scrolled");
+  await page.close();
+});
+
+test("checks: the Devops tag here against DevOps in another draft, with a jump to the line", async () => {
+  const { page } = await openApp(context, server.url);
+  await freshDraft(page, "---\ntitle: Published\ntags: [DevOps]\n---\nx\n");
+  await page.waitForFunction(() => document.querySelector("[data-testid=save-status]").textContent === "Saved");
+  await freshDraft(page, POST);
+  await openDetails(page);
+  const check = page.locator("[data-testid=checks] button", { hasText: "“Devops” is spelled “DevOps” elsewhere" });
+  await check.waitFor();
+  await check.click();
+  const line = await editor(page).evaluate((el) => el.value.slice(0, el.selectionStart).split("\n").length - 1);
+  assert.equal(POST.split("\n")[line], "tags:");
+  await page.close();
+});
+
+test("a 400 px wide window shows Edit / Preview / Details tabs", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.setViewportSize({ width: 400, height: 800 });
+  // The drafts list folds away on a narrow window and opens over the editor.
+  assert.ok(!(await page.locator("[data-testid=new-draft]").isVisible()));
+  await page.getByRole("button", { name: "Show or hide the drafts list" }).click();
+  await freshDraft(page, POST);
+  assert.ok(!(await page.locator("[data-testid=new-draft]").isVisible()), "the list closes again");
+  const tabs = page.locator("[data-testid=tabs]");
+  assert.ok(await tabs.isVisible());
+  assert.ok(await editor(page).isVisible());
+  assert.ok(!(await page.locator(".preview-pane").isVisible()));
+  await screenshot(page, "narrow-edit");
+  await tabs.getByRole("tab", { name: "Preview" }).click();
+  assert.ok(await page.locator(".preview-pane").isVisible());
+  assert.ok(!(await editor(page).isVisible()));
+  await screenshot(page, "narrow-preview");
+  await tabs.getByRole("tab", { name: "Details" }).click();
+  assert.ok(await page.locator("[data-testid=fm-title]").isVisible());
+  await screenshot(page, "narrow-details");
+  await page.close();
+});
+
+test("light and dark themes: the toggle switches and is remembered", async () => {
+  const { page } = await openApp(context, server.url);
+  const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
+  await freshDraft(page, draft);
+  await openDetails(page);
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.evaluate(() => document.documentElement.removeAttribute("data-theme"));
+  const light = await bg();
+  await screenshot(page, "theme-light");
+  await page.locator("[data-testid=theme-toggle]").click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.notEqual(await bg(), light);
+  await screenshot(page, "theme-dark");
+  await page.reload();
+  await page.waitForSelector("[data-testid=editor]");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  await page.locator("[data-testid=theme-toggle]").click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "light");
+  assert.equal(await bg(), light);
+  await page.close();
+});

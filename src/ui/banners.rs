@@ -1,0 +1,69 @@
+use super::Doc;
+use crate::drafts::SaveState;
+use leptos::prelude::*;
+
+/// Shown when another tab saved this draft while this tab had unsaved changes:
+/// the writer chooses, nothing is overwritten meanwhile.
+#[component]
+pub fn ConflictBanner() -> impl IntoView {
+    let doc = Doc::get();
+    view! {
+        <Show when=move || doc.state.with(|s| *s == SaveState::Conflict)>
+            <div class="banner warning" role="alert" data-testid="conflict-banner">
+                <p>
+                    <strong>"This draft was changed in another tab"</strong>
+                    " while you were typing here. Nothing has been overwritten."
+                </p>
+                <button class="button primary" data-testid="keep-mine" on:click=move |_| doc.keep_mine()>
+                    "Keep mine as a copy"
+                </button>
+                <button class="button" data-testid="take-theirs" on:click=move |_| doc.take_theirs()>
+                    "Take theirs"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Shown while storage refuses to save (full, disabled, private window): the text
+/// stays in this tab, and a backup download is one click away.
+#[component]
+pub fn StorageBanner() -> impl IntoView {
+    let doc = Doc::get();
+    let message = move || match doc.state.get() {
+        SaveState::Failed(e) => Some(e.to_string()),
+        _ => None,
+    };
+    view! {
+        <Show when=move || message().is_some()>
+            <div class="banner error" role="alert" data-testid="storage-problem">
+                <p>{message}</p>
+                <button class="button primary" data-testid="backup-now" on:click=move |_| doc.backup()>
+                    "Download backup"
+                </button>
+            </div>
+        </Show>
+    }
+}
+
+/// Messages from imports, exports and other tabs; each can be dismissed.
+#[component]
+pub fn Notices() -> impl IntoView {
+    let doc = Doc::get();
+    view! {
+        <div class="notices" data-testid="notices" aria-live="polite">
+            <For each=move || doc.notices.get() key=|n| n.id let:notice>
+                <div class="notice" class:error=notice.error role=if notice.error { "alert" } else { "status" }>
+                    <span>{notice.text.clone()}</span>
+                    <button
+                        class="icon-button"
+                        aria-label="Dismiss"
+                        on:click=move |_| doc.notices.update(|n| n.retain(|x| x.id != notice.id))
+                    >
+                        "×"
+                    </button>
+                </div>
+            </For>
+        </div>
+    }
+}

@@ -1,0 +1,118 @@
+//! The few browser calls the UI needs, each failing softly: a browser API that is
+//! missing (private windows, old browsers, full disks) never takes the editor down.
+
+use crate::post::PostDate;
+use wasm_bindgen::JsCast;
+
+/// Milliseconds since the epoch, from the browser clock.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// Now, in the browser's own UTC offset, to the minute: the date a new post gets.
+pub fn local_now() -> Option<PostDate> {
+    let d = js_sys::Date::new_0();
+    // getTimezoneOffset is UTC minus local time, in minutes.
+    let offset = -(d.get_timezone_offset() as i32);
+    PostDate::from_parts(
+        d.get_full_year() as i32,
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes(),
+        0,
+        offset,
+    )
+}
+
+/// Offers `bytes` as a download named `name`. Returns false when the browser refused.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // The click has started the download; the URL can go once it has been read.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    true
+}
+
+/// A file the writer picked or dropped: its name and its exact bytes.
+pub struct PickedFile {
+    /// The file's name.
+    pub name: String,
+    /// Its bytes (a BOM and CRLF stay as they are).
+    pub bytes: Vec<u8>,
+}
+
+/// Reads every file of a list as bytes, in order. A file that cannot be read comes
+/// back as an error naming it.
+pub async fn read_files(list: web_sys::FileList) -> Vec<Result<PickedFile, String>> {
+    let mut out = Vec::new();
+    for i in 0..list.length() {
+        let Some(file) = list.item(i) else { continue };
+        let name = file.name();
+        let read = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+        out.push(match read {
+            Ok(buffer) => Ok(PickedFile {
+                name,
+                bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+            }),
+            Err(_) => Err(format!("{name}: the browser could not read this file.")),
+        });
+    }
+    out
+}
+
+/// Copies `text` to the clipboard; resolves to whether it worked.
+pub async fn copy_text(text: &str) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let promise = window.navigator().clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Asks the browser to keep this origin's storage under storage pressure, and
+/// reports how much is used: `(used, quota)` in bytes, when the browser says.
+pub async fn storage_estimate() -> Option<(f64, f64)> {
+    let storage = web_sys::window()?.navigator().storage();
+    if let Ok(p) = storage.persist() {
+        // Chromium grants or denies without asking; either way the app goes on.
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+    }
+    let estimate = wasm_bindgen_futures::JsFuture::from(storage.estimate().ok()?)
+        .await
+        .ok()?;
+    let estimate: web_sys::StorageEstimate = estimate.unchecked_into();
+    Some((estimate.get_usage()?, estimate.get_quota()?))
+}
+
+/// Asks the writer a yes/no question; no answer (a blocked dialog) counts as no.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

@@ -1,0 +1,116 @@
+use super::{Doc, EditorHandle, FrontMatterForm, Layout, PostMemo};
+use crate::post::Post;
+use crate::writing::{checks, outline};
+use leptos::prelude::*;
+
+/// Scrolls the preview to the heading with `id`, or to the block holding `line`.
+pub fn scroll_preview_to(id: &str, line: usize) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = document
+        .query_selector(&format!(
+            "[data-testid=preview] [id=\"{}\"]",
+            id.replace('"', "")
+        ))
+        .ok()
+        .flatten()
+        .or_else(|| {
+            let blocks = document
+                .query_selector_all("[data-testid=preview] [data-line]")
+                .ok()?;
+            let mut best = None;
+            for i in 0..blocks.length() {
+                let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(blocks.item(i)?).ok()?;
+                let at: usize = el.get_attribute("data-line")?.parse().ok()?;
+                if at <= line {
+                    best = Some(el);
+                }
+            }
+            best
+        });
+    if let Some(el) = target {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// The side panel: the front-matter form, the outline and the checks.
+#[component]
+pub fn DetailsPanel() -> impl IntoView {
+    let doc = Doc::get();
+    let layout = Layout::get();
+    let post = PostMemo::get().0;
+    let editor = EditorHandle::get();
+    // Tags from the writer's other drafts: suggestions, and the spelling check.
+    let known_tags = Memo::new(move |_| {
+        doc.listing.track();
+        let current = doc.id();
+        let mut tags: Vec<String> = doc.with(|ws| {
+            ws.scan()
+                .map(|s| {
+                    s.drafts
+                        .iter()
+                        .filter(|d| d.id != current && d.trashed_ms.is_none())
+                        .filter_map(|d| Post::parse(&d.text).ok())
+                        .flat_map(|p| p.fields().tags.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        });
+        tags.sort();
+        tags.dedup();
+        tags
+    });
+    let entries = Memo::new(move |_| doc.text.with(|t| outline(t)));
+    let found = Memo::new(move |_| {
+        post.track();
+        let others = known_tags.get();
+        doc.text.with(|t| checks(t, &others))
+    });
+    let jump = move |line: usize, id: Option<String>| {
+        editor.go_to_line(line);
+        scroll_preview_to(id.as_deref().unwrap_or(""), line);
+    };
+    view! {
+        <aside class="details" class:closed=move || !layout.details.get() data-testid="details" aria-label="Details">
+            <FrontMatterForm known_tags=known_tags />
+            <section class="panel-section" aria-labelledby="outline-heading">
+                <h2 id="outline-heading">"Outline"</h2>
+                <ol class="outline" data-testid="outline">
+                    <For each=move || entries.get() key=|e| (e.line, e.text.clone(), e.level) let:entry>
+                        <li class=format!("level-{}", entry.level)>
+                            <button on:click={
+                                let (line, id) = (entry.line, entry.id.clone());
+                                move |_| jump(line, Some(id.clone()))
+                            }>{entry.text.clone()}</button>
+                        </li>
+                    </For>
+                </ol>
+                <Show when=move || entries.with(Vec::is_empty)>
+                    <p class="empty">"Days (##) and talks (###) show here."</p>
+                </Show>
+            </section>
+            <section class="panel-section" aria-labelledby="checks-heading">
+                <h2 id="checks-heading">{move || format!("Checks ({})", found.with(Vec::len))}</h2>
+                <ul class="checks" data-testid="checks">
+                    <For each=move || found.get() key=|c| (c.line, c.message.clone()) let:check>
+                        <li>
+                            <button on:click={
+                                let line = check.line;
+                                move |_| jump(line, None)
+                            }>
+                                <span class="check-line">{format!("Line {}", check.line + 1)}</span>
+                                <span>{check.message.clone()}</span>
+                            </button>
+                        </li>
+                    </For>
+                </ul>
+                <Show when=move || found.with(Vec::is_empty)>
+                    <p class="empty ok">"Nothing to fix."</p>
+                </Show>
+            </section>
+        </aside>
+    }
+}

@@ -1,0 +1,395 @@
+//! The open document as app-wide state: the editor text and what storage knows of it.
+//!
+//! The text signal is what the editor and preview show; the [`Workspace`] decides
+//! every save, conflict and recovery. Each user action is one method here that calls
+//! the workspace and then publishes its result to the signals.
+
+use super::browser;
+use crate::drafts::{
+    import_text, read_backup, recap_template, write_backup, BrowserStorage, DraftId, SaveState,
+    StorageError, Unreadable, Workspace,
+};
+use crate::post::{export_filename, Post};
+use leptos::leptos_dom::helpers::TimeoutHandle;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// How long after the last keystroke the draft is written.
+pub const AUTOSAVE_DELAY: Duration = Duration::from_millis(500);
+
+/// A message for the writer, shown until dismissed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Identifies the notice for dismissing.
+    pub id: u64,
+    /// Whether something went wrong.
+    pub error: bool,
+    /// What to say.
+    pub text: String,
+}
+
+/// The app's document state, shared through context.
+#[derive(Clone, Copy)]
+pub struct Doc {
+    /// The editor text, with the draft's own line endings.
+    pub text: RwSignal<String>,
+    /// Counts replacements of the text from outside the textarea (opening a draft,
+    /// another tab's save): the editor then loads the text and the cursor.
+    pub loaded: RwSignal<u64>,
+    /// What the header says about saving.
+    pub state: RwSignal<SaveState>,
+    /// Counts changes that may change the drafts list.
+    pub listing: RwSignal<u64>,
+    /// Messages for the writer.
+    pub notices: RwSignal<Vec<Notice>>,
+    ws: StoredValue<Workspace<BrowserStorage>, LocalStorage>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Doc {
+    /// Opens storage and the last draft, and provides the state as context.
+    pub fn provide() -> Doc {
+        let storage = BrowserStorage::open();
+        let nonce = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+        let store = crate::drafts::DraftStore::new(storage, nonce);
+        let author = store.settings().author;
+        let ws = Workspace::start(store, &template(author.as_deref()), browser::now_ms());
+        let doc = Doc {
+            text: RwSignal::new(ws.text().to_string()),
+            loaded: RwSignal::new(0),
+            state: RwSignal::new(ws.state().clone()),
+            listing: RwSignal::new(0),
+            notices: RwSignal::new(Vec::new()),
+            ws: StoredValue::new_local(ws),
+            timer: StoredValue::new(None),
+        };
+        provide_context(doc);
+        doc
+    }
+
+    /// The state from context.
+    pub fn get() -> Doc {
+        expect_context::<Doc>()
+    }
+
+    /// Reads the workspace.
+    pub fn with<R>(&self, f: impl FnOnce(&Workspace<BrowserStorage>) -> R) -> R {
+        self.ws.with_value(f)
+    }
+
+    /// The open draft's id.
+    pub fn id(&self) -> DraftId {
+        self.with(|ws| ws.id().clone())
+    }
+
+    /// Where the cursor goes when the text is loaded.
+    pub fn cursor(&self) -> usize {
+        self.with(Workspace::cursor)
+    }
+
+    /// Entries in storage that are not readable drafts.
+    pub fn recovered(&self) -> Vec<Unreadable> {
+        self.listing.track();
+        self.with(|ws| ws.recovered().to_vec())
+    }
+
+    /// A keystroke: the textarea's value and cursor. Saves after [`AUTOSAVE_DELAY`].
+    pub fn edit(&self, value: &str, cursor: usize) {
+        let text = self.ws.try_update_value(|ws| {
+            ws.edit(value, cursor);
+            ws.text().to_string()
+        });
+        if let Some(text) = text {
+            if self.text.with_untracked(|t| *t != text) {
+                self.text.set(text);
+            }
+        }
+        self.publish_state();
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        if let Some(Some(handle)) = self.timer.try_get_value() {
+            handle.clear();
+        }
+        let doc = *self;
+        let handle = set_timeout_with_handle(move || doc.save_now(), AUTOSAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Saves at once (the tab is hidden or closing, or the timer ran out).
+    pub fn save_now(&self) {
+        if let Some(Some(handle)) = self.timer.try_get_value() {
+            handle.clear();
+        }
+        self.timer.set_value(None);
+        let before = self.state.get_untracked();
+        self.ws.update_value(|ws| {
+            ws.save(browser::now_ms());
+        });
+        self.publish_state();
+        if before != SaveState::Saved {
+            self.listing.update(|n| *n += 1);
+        }
+    }
+
+    fn publish_state(&self) {
+        let state = self.with(|ws| ws.state().clone());
+        if self.state.with_untracked(|s| *s != state) {
+            self.state.set(state);
+        }
+    }
+
+    /// After the workspace opened another text: show it, cursor included.
+    fn reload(&self) {
+        let text = self.with(|ws| ws.text().to_string());
+        self.text.set(text);
+        self.loaded.update(|n| *n += 1);
+        self.publish_state();
+        self.listing.update(|n| *n += 1);
+    }
+
+    /// Runs a workspace action that may open another draft, then shows the result;
+    /// a storage failure becomes a notice.
+    fn act(&self, f: impl FnOnce(&mut Workspace<BrowserStorage>) -> Result<(), StorageError>) {
+        let result = self.ws.try_update_value(f).unwrap_or(Ok(()));
+        self.reload();
+        if let Err(e) = result {
+            self.notify(true, e.to_string());
+        }
+    }
+
+    /// Shows a message.
+    pub fn notify(&self, error: bool, text: impl Into<String>) {
+        let id = browser::now_ms() as u64 ^ (js_sys::Math::random() * 1e9) as u64;
+        self.notices.update(|n| {
+            n.push(Notice {
+                id,
+                error,
+                text: text.into(),
+            })
+        });
+    }
+
+    /// Another tab wrote `key`.
+    pub fn external_change(&self, key: &str) {
+        use crate::drafts::External;
+        let outcome = self
+            .ws
+            .try_update_value(|ws| ws.external_change(key))
+            .unwrap_or(External::Nothing);
+        match outcome {
+            External::Reloaded => self.reload(),
+            External::Conflict => self.publish_state(),
+            External::Gone => self.notify(
+                false,
+                "This draft was moved to the trash in another tab. It stays open here; typing saves it again.",
+            ),
+            External::Nothing => {}
+        }
+        self.listing.update(|n| *n += 1);
+    }
+
+    /// A new draft from the recap template.
+    pub fn new_draft(&self) {
+        let author = self.with(|ws| ws.settings().author);
+        let text = template(author.as_deref());
+        self.act(|ws| {
+            ws.new_draft(&text, browser::now_ms());
+            Ok(())
+        });
+    }
+
+    /// Opens draft `id`.
+    pub fn open(&self, id: &DraftId) {
+        self.act(|ws| ws.open(id, browser::now_ms()).map(|_| ()));
+    }
+
+    /// Duplicates draft `id` and opens the copy.
+    pub fn duplicate(&self, id: &DraftId) {
+        self.act(|ws| ws.duplicate(id, browser::now_ms()));
+    }
+
+    /// Moves draft `id` to the trash.
+    pub fn trash(&self, id: &DraftId) {
+        let author = self.with(|ws| ws.settings().author);
+        let text = template(author.as_deref());
+        self.act(|ws| ws.trash(id, &text, browser::now_ms()));
+    }
+
+    /// Takes draft `id` out of the trash.
+    pub fn restore(&self, id: &DraftId) {
+        self.act(|ws| ws.restore(id).map(|_| ()));
+    }
+
+    /// Deletes the trash for good, after asking.
+    pub fn empty_trash(&self) {
+        if !browser::confirm("Delete every draft in the trash for good? This cannot be undone.") {
+            return;
+        }
+        self.act(|ws| ws.empty_trash().map(|_| ()));
+    }
+
+    /// Conflict: keep this tab's text as a new draft.
+    pub fn keep_mine(&self) {
+        self.act(|ws| ws.keep_mine_as_copy(browser::now_ms()));
+    }
+
+    /// Conflict: take the other tab's text (this tab's goes to the history).
+    pub fn take_theirs(&self) {
+        self.act(|ws| {
+            ws.take_theirs(browser::now_ms());
+            Ok(())
+        });
+    }
+
+    /// Opens an unreadable entry's raw text as a new draft.
+    pub fn recover(&self, key: &str) {
+        self.act(|ws| ws.recover(key, browser::now_ms()));
+    }
+
+    /// Restores snapshot `index` of the open draft.
+    pub fn restore_snapshot(&self, index: usize) {
+        self.act(|ws| {
+            ws.restore_snapshot(index, browser::now_ms());
+            Ok(())
+        });
+    }
+
+    /// Imports picked or dropped files: Markdown files become drafts, a `.zip` is a
+    /// backup to restore. Each failure names its file; the others go on.
+    pub fn import_files(&self, files: Vec<Result<browser::PickedFile, String>>) {
+        let mut texts = Vec::new();
+        for file in files {
+            let file = match file {
+                Ok(f) => f,
+                Err(e) => {
+                    self.notify(true, e);
+                    continue;
+                }
+            };
+            if file.name.to_lowercase().ends_with(".zip") {
+                self.restore_backup(&file);
+                continue;
+            }
+            match import_text(&file.name, &file.bytes) {
+                Ok(text) => texts.push((file.name, text)),
+                Err(e) => self.notify(true, e.to_string()),
+            }
+        }
+        if texts.is_empty() {
+            return;
+        }
+        let results = self
+            .ws
+            .try_update_value(|ws| ws.import(&texts, browser::now_ms()))
+            .unwrap_or_default();
+        self.reload();
+        let mut imported = Vec::new();
+        for ((name, _), result) in texts.iter().zip(results) {
+            match result {
+                Ok(_) => imported.push(name.as_str()),
+                Err(e) => self.notify(true, format!("{name}: not imported. {e}")),
+            }
+        }
+        if !imported.is_empty() {
+            self.notify(false, format!("Imported {}.", imported.join(", ")));
+        }
+    }
+
+    fn restore_backup(&self, file: &browser::PickedFile) {
+        let (drafts, problems) = match read_backup(&file.name, &file.bytes) {
+            Ok(read) => read,
+            Err(e) => {
+                self.notify(true, e.to_string());
+                return;
+            }
+        };
+        for p in problems {
+            self.notify(true, p);
+        }
+        let report = self
+            .ws
+            .try_update_value(|ws| ws.merge_backup(drafts, browser::now_ms()));
+        self.reload();
+        match report {
+            Some(Ok(r)) => self.notify(
+                false,
+                format!(
+                    "Backup {}: {} added, {} updated, {} kept (this browser had them as new or newer).",
+                    file.name,
+                    r.added.len(),
+                    r.updated.len(),
+                    r.kept.len()
+                ),
+            ),
+            Some(Err(e)) => self.notify(true, format!("{}: not restored. {e}", file.name)),
+            None => {}
+        }
+    }
+
+    /// Downloads the open draft as `.md`, byte-identical to the editor text.
+    pub fn export(&self) {
+        let text = self.with(|ws| ws.text().to_string());
+        let name = Post::parse(&text)
+            .map(|p| export_filename(&p))
+            .unwrap_or_else(|_| "recap-draft.md".to_string());
+        if !browser::download(&name, "text/markdown;charset=utf-8", text.as_bytes()) {
+            self.notify(true, "The browser did not start the download.");
+        }
+    }
+
+    /// Downloads every draft, the trash and the open text as one `.zip`.
+    pub fn backup(&self) {
+        let now = browser::now_ms();
+        let drafts = self.with(|ws| ws.backup_drafts(now));
+        match write_backup(&drafts, now) {
+            Ok(bytes) => {
+                let day = browser::local_now()
+                    .map(|d| d.ymd())
+                    .unwrap_or_else(|| "backup".into());
+                if !browser::download(
+                    &format!("recap-backup-{day}.zip"),
+                    "application/zip",
+                    &bytes,
+                ) {
+                    self.notify(true, "The browser did not start the download.");
+                }
+            }
+            Err(e) => self.notify(true, format!("The backup could not be written: {e}")),
+        }
+    }
+
+    /// Remembers the theme choice (losing it only means the system theme next time).
+    pub fn set_theme(&self, theme: &str) {
+        self.ws.update_value(|ws| {
+            let mut settings = ws.settings();
+            settings.theme = Some(theme.to_string());
+            let _ = ws.set_settings(&settings);
+        });
+    }
+
+    /// Copies the Markdown to the clipboard.
+    pub fn copy(&self) {
+        let text = self.with(|ws| ws.text().to_string());
+        let doc = *self;
+        leptos::task::spawn_local(async move {
+            if browser::copy_text(&text).await {
+                doc.notify(false, "Markdown copied to the clipboard.");
+            } else {
+                doc.notify(
+                    true,
+                    "The browser did not allow copying; select the text and copy it by hand.",
+                );
+            }
+        });
+    }
+}
+
+/// The recap template for a new draft, dated now in the browser's offset.
+fn template(author: Option<&str>) -> String {
+    match browser::local_now() {
+        Some(date) => recap_template(author, &date),
+        None => "---\ntitle: ''\n---\n".to_string(),
+    }
+}

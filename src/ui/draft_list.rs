@@ -1,0 +1,169 @@
+use super::{browser, Doc, Icon, IconName};
+use crate::drafts::{DraftSummary, Scan};
+use leptos::prelude::*;
+
+/// The drafts sidebar: newest first, search, new, duplicate, trash and restore,
+/// entries recovered from unreadable storage, and how much storage is used.
+#[component]
+pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
+    let doc = Doc::get();
+    let query = RwSignal::new(String::new());
+    let scan = Memo::new(move |_| {
+        doc.listing.track();
+        doc.with(|ws| ws.scan().unwrap_or_default())
+    });
+    let current = Memo::new(move |_| {
+        doc.listing.track();
+        doc.id()
+    });
+    let shown = Memo::new(move |_| {
+        let q = query.get();
+        scan.with(|s: &Scan| {
+            if q.trim().is_empty() {
+                s.active()
+            } else {
+                s.search(q.trim())
+            }
+        })
+    });
+    let trash = Memo::new(move |_| scan.with(Scan::trash));
+    let recovered = Memo::new(move |_| doc.recovered());
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    Effect::new(move |_| {
+        doc.listing.track();
+        leptos::task::spawn_local(async move {
+            usage.set(browser::storage_estimate().await);
+        });
+    });
+    view! {
+        <aside id="drafts" class="sidebar" class:closed=move || !open.get() data-testid="draft-list" aria-label="Drafts">
+            <div class="sidebar-head">
+                <button class="button primary wide" data-testid="new-draft" on:click=move |_| {
+                    doc.new_draft();
+                    if is_narrow() {
+                        open.set(false);
+                    }
+                }>
+                    "New draft"
+                </button>
+                <input
+                    type="search"
+                    class="search"
+                    data-testid="draft-search"
+                    placeholder="Search drafts"
+                    aria-label="Search drafts by title and text"
+                    prop:value=move || query.get()
+                    on:input=move |ev| query.set(event_target_value(&ev))
+                />
+            </div>
+            <ul class="draft-items">
+                <For each=move || shown.get() key=|d| (d.id.clone(), d.updated_ms, d.title.clone(), d.snippet.clone()) let:draft>
+                    <DraftItem draft=draft current=current sidebar=open />
+                </For>
+            </ul>
+            <Show when=move || shown.with(Vec::is_empty)>
+                <p class="empty">{move || if query.with(|q| q.trim().is_empty()) { "No drafts yet." } else { "No draft matches." }}</p>
+            </Show>
+            <Show when=move || !recovered.with(Vec::is_empty)>
+                <section class="recovered" data-testid="recovered">
+                    <h2>"Recovered entries"</h2>
+                    <p class="hint">"These storage entries could not be read as drafts. They are kept as they are; open one to get its text back."</p>
+                    <ul>
+                        <For each=move || recovered.get() key=|u| u.key.clone() let:entry>
+                            <li>
+                                <code>{entry.key.clone()}</code>
+                                <span class="reason">{entry.reason.clone()}</span>
+                                <button class="button small" on:click={
+                                    let key = entry.key.clone();
+                                    move |_| doc.recover(&key)
+                                }>"Open as draft"</button>
+                            </li>
+                        </For>
+                    </ul>
+                </section>
+            </Show>
+            <details class="trash" data-testid="trash">
+                <summary>{move || format!("Trash ({})", trash.with(Vec::len))}</summary>
+                <ul>
+                    <For each=move || trash.get() key=|d| d.id.clone() let:draft>
+                        <li>
+                            <span class="draft-name">{draft.title.clone()}</span>
+                            <button class="button small" aria-label=format!("Restore {}", draft.title) on:click={
+                                let id = draft.id.clone();
+                                move |_| doc.restore(&id)
+                            }>"Restore"</button>
+                        </li>
+                    </For>
+                </ul>
+                <Show when=move || !trash.with(Vec::is_empty)>
+                    <button class="button danger small" data-testid="empty-trash" on:click=move |_| doc.empty_trash()>
+                        "Empty trash"
+                    </button>
+                </Show>
+            </details>
+            <p class="storage-use" data-testid="storage-use">
+                {move || usage.get().map(|(used, quota)| format!(
+                    "Storage: {} used of {}",
+                    human_bytes(used),
+                    human_bytes(quota)
+                ))}
+            </p>
+        </aside>
+    }
+}
+
+/// One draft in the list: opens on click, with duplicate and trash buttons.
+#[component]
+fn DraftItem(
+    draft: DraftSummary,
+    current: Memo<crate::drafts::DraftId>,
+    sidebar: RwSignal<bool>,
+) -> impl IntoView {
+    let doc = Doc::get();
+    let id = draft.id.clone();
+    let is_current = Signal::derive({
+        let id = id.clone();
+        move || current.with(|c| *c == id)
+    });
+    let (open_id, dup_id, trash_id) = (id.clone(), id.clone(), id);
+    view! {
+        <li class="draft-item" class:current=is_current data-draft-id=draft.id.to_string()>
+            <button class="draft-open" aria-current=move || is_current.get().then_some("true") on:click=move |_| {
+                doc.open(&open_id);
+                // On a phone the list covers the editor: get it out of the way.
+                if is_narrow() {
+                    sidebar.set(false);
+                }
+            }>
+                <span class="draft-name">{draft.title.clone()}</span>
+                <span class="draft-date">{draft.date.clone().unwrap_or_default()}</span>
+                <span class="draft-snippet">{draft.snippet.clone()}</span>
+            </button>
+            <div class="draft-actions">
+                <button class="icon-button" title="Duplicate" aria-label=format!("Duplicate {}", draft.title) on:click=move |_| doc.duplicate(&dup_id)>
+                    <Icon name=IconName::Copy />
+                </button>
+                <button class="icon-button" title="Move to trash" aria-label=format!("Move {} to the trash", draft.title) on:click=move |_| doc.trash(&trash_id)>
+                    <Icon name=IconName::Trash />
+                </button>
+            </div>
+        </li>
+    }
+}
+
+fn is_narrow() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w <= 800.0)
+}
+
+fn human_bytes(n: f64) -> String {
+    if n >= 1e9 {
+        format!("{:.1} GB", n / 1e9)
+    } else if n >= 1e6 {
+        format!("{:.1} MB", n / 1e6)
+    } else {
+        format!("{:.0} KB", (n / 1e3).ceil())
+    }
+}

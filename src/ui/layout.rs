@@ -1,0 +1,139 @@
+use super::Doc;
+use leptos::prelude::*;
+
+/// Which panes show side by side on a wide screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Editor and preview.
+    Split,
+    /// The editor alone.
+    Editor,
+    /// The preview alone.
+    Preview,
+}
+
+/// Which pane shows on a narrow screen (under 800 px).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    /// The editor.
+    Edit,
+    /// The preview.
+    Preview,
+    /// Front matter, outline and checks.
+    Details,
+}
+
+/// What the screen shows: panes, panels and theme.
+#[derive(Clone, Copy)]
+pub struct Layout {
+    /// Wide-screen view.
+    pub view: RwSignal<View>,
+    /// Narrow-screen tab.
+    pub tab: RwSignal<Tab>,
+    /// The drafts sidebar is open.
+    pub sidebar: RwSignal<bool>,
+    /// The details panel is open.
+    pub details: RwSignal<bool>,
+    /// `light`, `dark`, or `None` to follow the system.
+    pub theme: RwSignal<Option<String>>,
+}
+
+impl Layout {
+    /// The layout, with the remembered theme applied at once (no flash of the other one).
+    pub fn provide(doc: Doc) -> Layout {
+        let wide = web_sys::window()
+            .and_then(|w| w.inner_width().ok())
+            .and_then(|w| w.as_f64())
+            .unwrap_or(1280.0);
+        let layout = Layout {
+            view: RwSignal::new(View::Split),
+            tab: RwSignal::new(Tab::Edit),
+            sidebar: RwSignal::new(wide >= 1100.0),
+            details: RwSignal::new(wide >= 1500.0),
+            theme: RwSignal::new(doc.with(|ws| ws.settings().theme)),
+        };
+        Effect::new(move |_| {
+            let theme = layout.theme.get();
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = match theme.as_deref() {
+                    Some(t @ ("light" | "dark")) => root.set_attribute("data-theme", t),
+                    _ => root.remove_attribute("data-theme"),
+                };
+            }
+        });
+        // Turning a window narrow (or a phone sideways) folds the overlaying drafts list.
+        let resize = window_event_listener(leptos::ev::resize, move |_| {
+            let narrow = web_sys::window()
+                .and_then(|w| w.inner_width().ok())
+                .and_then(|w| w.as_f64())
+                .is_some_and(|w| w <= 800.0);
+            if narrow && layout.sidebar.get_untracked() {
+                layout.sidebar.set(false);
+            }
+        });
+        on_cleanup(move || resize.remove());
+        provide_context(layout);
+        layout
+    }
+
+    /// The layout from context.
+    pub fn get() -> Layout {
+        expect_context::<Layout>()
+    }
+
+    /// Switches between light and dark and remembers the choice.
+    pub fn toggle_theme(&self, doc: Doc) {
+        let dark_now = match self.theme.get_untracked().as_deref() {
+            Some("dark") => true,
+            Some("light") => false,
+            _ => web_sys::window()
+                .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+                .is_some_and(|m| m.matches()),
+        };
+        let next = if dark_now { "light" } else { "dark" };
+        self.theme.set(Some(next.to_string()));
+        doc.set_theme(next);
+    }
+}
+
+/// The view switch (wide screens) and the Edit / Preview / Details tabs (narrow ones).
+#[component]
+pub fn ViewSwitch() -> impl IntoView {
+    let layout = Layout::get();
+    let doc = Doc::get();
+    let view_button = move |v: View, label: &'static str| {
+        view! {
+            <button class="seg" aria-pressed=move || (layout.view.get() == v).to_string() on:click=move |_| layout.view.set(v)>
+                {label}
+            </button>
+        }
+    };
+    let tab_button = move |t: Tab, label: &'static str| {
+        view! {
+            <button role="tab" class="seg" aria-selected=move || (layout.tab.get() == t).to_string() on:click=move |_| layout.tab.set(t)>
+                {label}
+            </button>
+        }
+    };
+    view! {
+        <div class="view-switch wide-only" role="group" aria-label="View">
+            {view_button(View::Editor, "Editor")}
+            {view_button(View::Split, "Split")}
+            {view_button(View::Preview, "Preview")}
+            <button class="seg" aria-pressed=move || layout.details.get().to_string() on:click=move |_| layout.details.update(|d| *d = !*d)>
+                "Details"
+            </button>
+        </div>
+        <div class="tabs narrow-only" role="tablist" aria-label="Show" data-testid="tabs">
+            {tab_button(Tab::Edit, "Edit")}
+            {tab_button(Tab::Preview, "Preview")}
+            {tab_button(Tab::Details, "Details")}
+        </div>
+        <button class="icon-button" data-testid="theme-toggle" aria-label="Switch between light and dark theme" on:click=move |_| layout.toggle_theme(doc)>
+            <super::Icon name=super::IconName::Theme />
+        </button>
+    }
+}

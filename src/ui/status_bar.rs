@@ -1,0 +1,19 @@
+use super::Doc;
+use crate::writing::stats;
+use leptos::prelude::*;
+
+/// The bottom line: words, reading time, talks, tweets and links.
+#[component]
+pub fn StatusBar() -> impl IntoView {
+    let doc = Doc::get();
+    let s = Memo::new(move |_| doc.text.with(|t| stats(t)));
+    view! {
+        <footer class="status-bar" data-testid="status-bar">
+            <span data-testid="stat-words">{move || format!("{} words", s.get().words)}</span>
+            <span>{move || format!("{} min read", s.get().minutes.max(1))}</span>
+            <span data-testid="stat-talks">{move || format!("{} talks", s.get().talks)}</span>
+            <span data-testid="stat-tweets">{move || format!("{} tweets", s.get().tweets)}</span>
+            <span data-testid="stat-links">{move || format!("{} links", s.get().links)}</span>
+        </footer>
+    }
+}

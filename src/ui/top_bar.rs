@@ -1,0 +1,95 @@
+use super::{browser, Doc, Icon, IconName, PostMemo};
+use crate::drafts::SaveState;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The header: the drafts toggle, the draft's title, what saving did, and the file
+/// actions (import, export, copy, history, backup).
+#[component]
+pub fn TopBar(
+    sidebar: RwSignal<bool>,
+    history: RwSignal<bool>,
+    children: Children,
+) -> impl IntoView {
+    let doc = Doc::get();
+    let post = PostMemo::get();
+    let title = Memo::new(move |_| {
+        post.0.with(|p| {
+            p.as_ref()
+                .ok()
+                .and_then(|p| p.fields().title.clone())
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| "Untitled draft".into())
+        })
+    });
+    let status_kind = move || match doc.state.get() {
+        SaveState::Saved => "saved",
+        SaveState::Unsaved => "saving",
+        SaveState::Failed(_) | SaveState::Conflict => "problem",
+    };
+    let on_files = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(files) = input.files() else { return };
+        leptos::task::spawn_local(async move {
+            let read = browser::read_files(files).await;
+            doc.import_files(read);
+            // The same file can be picked again later.
+            input.set_value("");
+        });
+    };
+    view! {
+        <header class="app-header">
+            <button
+                class="icon-button"
+                aria-label="Show or hide the drafts list"
+                aria-controls="drafts"
+                aria-expanded=move || sidebar.get().to_string()
+                on:click=move |_| sidebar.update(|s| *s = !*s)
+            >
+                <Icon name=IconName::Menu />
+            </button>
+            <span class="app-name">"Recap"</span>
+            <span class="draft-title" data-testid="draft-title">{move || title.get()}</span>
+            <span
+                class="save-status"
+                data-testid="save-status"
+                data-state=status_kind
+                role="status"
+                aria-live="polite"
+            >
+                {move || doc.state.with(SaveState::label)}
+            </span>
+            {children()}
+            <nav class="actions" aria-label="File">
+                <label class="button" title="Import .md, .markdown or .txt files, or a Recap backup .zip">
+                    "Import"
+                    <input
+                        type="file"
+                        class="visually-hidden"
+                        data-testid="import-md"
+                        multiple
+                        accept=".md,.markdown,.txt,.zip,text/markdown,text/plain,application/zip"
+                        on:change=on_files
+                    />
+                </label>
+                <button class="button primary" data-testid="export-md" on:click=move |_| doc.export()>
+                    "Export .md"
+                </button>
+                <button class="button" data-testid="copy-md" on:click=move |_| doc.copy()>
+                    "Copy"
+                </button>
+                <button class="button" data-testid="history" on:click=move |_| history.set(true)>
+                    "History"
+                </button>
+                <button class="button" data-testid="backup" on:click=move |_| doc.backup()>
+                    "Backup .zip"
+                </button>
+            </nav>
+        </header>
+    }
+}
