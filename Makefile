@@ -18,12 +18,13 @@ export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: help serve dist test native e2e lint tools browser-tools clean
+.PHONY: help serve dist dist-subpath bench test native e2e lint tools browser-tools clean
 
 help:
 	@echo "make serve   build and serve the editor at http://127.0.0.1:8080"
 	@echo "make test    run native and browser tests"
 	@echo "make dist    release build into dist/ (copy it to any static host)"
+	@echo "make bench   measure keystroke latency, start-up and size (target/bench/)"
 
 serve: tools
 	trunk serve --offline
@@ -41,8 +42,19 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 
-e2e: dist browser-tools
+# The app built for a sub-path too, as some static hosts serve it (/recap/).
+dist-subpath: tools
+	trunk build --offline --release --public-url /recap/ --dist target/dist-subpath
+
+e2e: dist dist-subpath browser-tools
 	cd e2e && npm test
+
+# Measures, asserts nothing: native pipeline, then keystroke latency against a
+# markdown-it + DOMPurify baseline, start-up and size in headless Chromium.
+# Figures: the printed tables and target/bench/*.json.
+bench: dist browser-tools
+	cargo bench --bench pipeline
+	cd bench && { [ -d node_modules/markdown-it ] || npm install --no-audit --no-fund; } && node run.mjs
 
 # ---- installing what is missing -------------------------------------------------
 

@@ -21,10 +21,20 @@ const types = {
   ".ico": "image/x-icon",
 };
 
-/** Starts the server; resolves to { url, close }. */
-export async function serveDist(root = distDir) {
+/**
+ * Starts the server; resolves to { url, close, transform }. `prefix` serves the app
+ * under a sub-path (as `trunk build --public-url /prefix/` expects); assigning
+ * `transform(path, body)` changes what a file serves (a "new deployment").
+ */
+export async function serveDist(root = distDir, { prefix = "/" } = {}) {
+  const state = { transform: null };
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    path = "/" + path.slice(prefix.length);
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -32,8 +42,9 @@ export async function serveDist(root = distDir) {
     }
     if (path.endsWith("/")) file = join(file, "index.html");
     try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      let body = await readFile(file);
+      if (state.transform) body = state.transform(path, body);
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");
@@ -42,7 +53,9 @@ export async function serveDist(root = distDir) {
   await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise((ok) => server.close(ok)),
+    url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
+    set transform(f) { state.transform = f; },
   };
 }

@@ -196,11 +196,21 @@ test("the outline lists days and talks; clicking one scrolls editor and preview 
   assert.equal(await page.locator("[data-testid=stat-talks]").textContent(), "5 talks");
   assert.equal(await page.locator("[data-testid=stat-tweets]").textContent(), "2 tweets");
   const preview = page.locator(".preview-pane");
-  assert.equal(await preview.evaluate((p) => p.scrollTop), 0);
+  // Start from the top of both panes.
+  await editor(page).evaluate((el) => { el.setSelectionRange(0, 0); el.scrollTop = 0; });
+  await page.waitForTimeout(200);
+  await preview.evaluate((p) => { p.scrollTop = 0; });
+  await page.waitForTimeout(200);
   const last = outline.last();
   const title = await last.textContent();
   await last.click();
-  await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop > 0);
+  // The talk's heading is now at the top of the preview.
+  await page.waitForFunction((t) => {
+    const pane = document.querySelector(".preview-pane");
+    const h = [...pane.querySelectorAll("h3")].find((h) => h.textContent.startsWith(t.slice(0, 10)));
+    const top = h.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+    return pane.scrollTop > 0 && top > -5 && top < 80;
+  }, title);
   const line = await editor(page).evaluate((el) => el.value.slice(0, el.selectionStart).split("\n").length - 1);
   assert.ok(draft.split("\n")[line].startsWith("### ") && draft.split("\n")[line].includes(title.slice(0, 10)));
   assert.ok((await editor(page).evaluate((el) => el.scrollTop)) > 0, "the editor scrolled");
@@ -263,5 +273,21 @@ test("light and dark themes: the toggle switches and is remembered", async () =>
   await page.locator("[data-testid=theme-toggle]").click();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "light");
   assert.equal(await bg(), light);
+  await page.close();
+});
+
+test("scrolling the editor scrolls the preview to the same place, and back", async () => {
+  const { page } = await openApp(context, server.url);
+  const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
+  await freshDraft(page, draft);
+  const pane = page.locator(".preview-pane");
+  await editor(page).evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop > 0);
+  const half = await pane.evaluate((p) => p.scrollTop / (p.scrollHeight - p.clientHeight));
+  assert.ok(half > 0.25 && half < 0.75, `preview at ${half} of its height`);
+  // Back to the top from the preview side.
+  await page.waitForTimeout(200);
+  await pane.evaluate((p) => { p.scrollTop = 0; });
+  await page.waitForFunction(() => document.querySelector("[data-testid=editor]").scrollTop < 40);
   await page.close();
 });

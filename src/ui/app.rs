@@ -2,7 +2,7 @@ use super::layout::{Tab, View, ViewSwitch};
 use super::{
     browser, ConflictBanner, DetailsPanel, Doc, DraftList, Editor, EditorHandle, FigureDialog,
     HistoryDialog, Layout, Notices, Preview, StatusBar, StorageBanner, TalkDialog, Toolbar, TopBar,
-    TweetDialog,
+    TweetDialog, UpdateBanner,
 };
 use crate::post::{Post, PostError};
 use leptos::prelude::*;
@@ -26,6 +26,7 @@ pub fn App() -> impl IntoView {
         doc.text.with(|t| Post::parse(t))
     })));
     provide_context(EditorHandle(NodeRef::new()));
+    super::ScrollSync::provide();
     let layout = Layout::provide(doc);
     let history = RwSignal::new(false);
     let talk = RwSignal::new(false);
@@ -86,6 +87,7 @@ pub fn App() -> impl IntoView {
             <TopBar sidebar=layout.sidebar history=history>
                 <ViewSwitch />
             </TopBar>
+            <UpdateBanner />
             <ConflictBanner />
             <StorageBanner />
             <div class="app-body" data-view=view_name data-tab=tab_name>

@@ -67,3 +67,29 @@ pub fn Notices() -> impl IntoView {
         </div>
     }
 }
+
+/// Shown when a new version of the app has been downloaded in the background: the
+/// page changes only when the writer says so (the draft is saved first).
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let doc = Doc::get();
+    let ready = RwSignal::new(false);
+    let listener = window_event_listener_untyped("recap:update-ready", move |_| ready.set(true));
+    on_cleanup(move || listener.remove());
+    let reload = move |_| {
+        doc.save_now();
+        let event = web_sys::Event::new("recap:apply-update");
+        if let (Some(window), Ok(event)) = (web_sys::window(), event) {
+            let _ = window.dispatch_event(&event);
+        }
+    };
+    view! {
+        <Show when=move || ready.get()>
+            <div class="banner info" role="status" data-testid="update-banner">
+                <p>"A new version of Recap is ready."</p>
+                <button class="button primary" data-testid="update-reload" on:click=reload>"Reload"</button>
+                <button class="button" on:click=move |_| ready.set(false)>"Later"</button>
+            </div>
+        </Show>
+    }
+}

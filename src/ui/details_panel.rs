@@ -3,8 +3,10 @@ use crate::post::Post;
 use crate::writing::{checks, outline};
 use leptos::prelude::*;
 
-/// Scrolls the preview to the heading with `id`, or to the block holding `line`.
-pub fn scroll_preview_to(id: &str, line: usize) {
+/// Scrolls the preview to the heading with `id`, or to the block holding `line`
+/// (a line of the whole text; `front_matter_lines` lines come before the body).
+pub fn scroll_preview_to(id: &str, line: usize, front_matter_lines: usize) {
+    let line = line.saturating_sub(front_matter_lines);
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -23,7 +25,8 @@ pub fn scroll_preview_to(id: &str, line: usize) {
             for i in 0..blocks.length() {
                 let el: web_sys::Element = wasm_bindgen::JsCast::dyn_into(blocks.item(i)?).ok()?;
                 let at: usize = el.get_attribute("data-line")?.parse().ok()?;
-                if at <= line {
+                // `data-line` counts body lines from 1.
+                if at.saturating_sub(1) <= line {
                     best = Some(el);
                 }
             }
@@ -69,9 +72,16 @@ pub fn DetailsPanel() -> impl IntoView {
         let others = known_tags.get();
         doc.text.with(|t| checks(t, &others))
     });
+    let sync = super::ScrollSync::get();
     let jump = move |line: usize, id: Option<String>| {
+        sync.hold();
         editor.go_to_line(line);
-        scroll_preview_to(id.as_deref().unwrap_or(""), line);
+        let fm = doc.text.with_untracked(|t| {
+            t[..t.len() - crate::post::lenient_body(t).len()]
+                .matches('\n')
+                .count()
+        });
+        scroll_preview_to(id.as_deref().unwrap_or(""), line, fm);
     };
     view! {
         <aside class="details" class:closed=move || !layout.details.get() data-testid="details" aria-label="Details">

@@ -1,5 +1,5 @@
 use super::toolbar::{run, Format};
-use super::{Doc, EditorHandle};
+use super::{Doc, EditorHandle, ScrollSync};
 use crate::writing::{TweetForm, TweetLink};
 use leptos::prelude::*;
 
@@ -11,6 +11,7 @@ pub fn Editor() -> impl IntoView {
     let doc = Doc::get();
     let editor = EditorHandle::get();
     let area = editor.0;
+    let sync = ScrollSync::get();
     Effect::new(move |_| {
         doc.loaded.track();
         let Some(el) = area.get() else { return };
@@ -92,6 +93,7 @@ pub fn Editor() -> impl IntoView {
                 on:input=on_input
                 on:keydown=on_keydown
                 on:paste=on_paste
+                on:scroll=move |_| sync.editor_scrolled()
             ></textarea>
         </section>
     }

@@ -1,4 +1,4 @@
-use super::{Doc, PostMemo};
+use super::{Doc, PostMemo, ScrollSync};
 use crate::post::lenient_body;
 use crate::render::{header_html, render_blocks, RenderOptions};
 use leptos::prelude::*;
@@ -22,15 +22,33 @@ pub fn Preview() -> impl IntoView {
         })
     });
     let problem = Memo::new(move |_| post.with(|p| p.as_ref().err().map(ToString::to_string)));
+    // A block that moved (lines typed above it) keeps its node but not its line:
+    // refresh every block's `data-line`, touching only those that changed.
+    let body = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        let lines: Vec<usize> = blocks.with(|b| b.iter().map(|b| b.lines.start).collect());
+        let Some(body) = body.get() else { return };
+        let children = body.children();
+        for (i, line) in lines.iter().enumerate() {
+            let Some(el) = children.item(i as u32) else {
+                break;
+            };
+            let value = line.to_string();
+            if el.get_attribute("data-line").as_deref() != Some(value.as_str()) {
+                let _ = el.set_attribute("data-line", &value);
+            }
+        }
+    });
+    let sync = ScrollSync::get();
     view! {
-        <section class="pane preview-pane">
+        <section class="pane preview-pane" on:scroll=move |_| sync.preview_scrolled()>
             <span class="pane-label">"Preview"</span>
             <Show when=move || problem.with(Option::is_some)>
                 <p class="problem" role="alert" data-testid="front-matter-error">{move || problem.get()}</p>
             </Show>
             <article class="post" on:click=open_links_outside>
                 <div inner_html=move || header.get()></div>
-                <div class="post-body" data-testid="preview">
+                <div class="post-body" data-testid="preview" node_ref=body>
                     <For each=move || blocks.get() key=|block| block.key let:block>
                         <div class="block" data-line=block.lines.start inner_html=block.html></div>
                     </For>

@@ -1,0 +1,43 @@
+// Trunk post_build hook (see Trunk.toml): finishes the files Trunk staged.
+// 1. The service worker gets this build's version and the list of files to precache.
+// 2. The Content Security Policy gets the hash of Trunk's inline loader script, so
+//    no 'unsafe-inline' is needed.
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("run by Trunk: TRUNK_STAGING_DIR is not set");
+
+async function walk(d) {
+  const out = [];
+  for (const entry of await readdir(d, { withFileTypes: true })) {
+    const path = join(d, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+const indexPath = join(dir, "index.html");
+let html = await readFile(indexPath, "utf8");
+const hashes = [];
+for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+}
+if (!html.includes("'__RECAP_SCRIPT_HASHES__'")) throw new Error("index.html has no CSP placeholder");
+html = html.replace("'__RECAP_SCRIPT_HASHES__'", hashes.join(" "));
+await writeFile(indexPath, html);
+
+const files = (await walk(dir))
+  .map((f) => relative(dir, f).split("\\").join("/"))
+  .filter((f) => f !== "sw.js")
+  .sort();
+const version = createHash("sha256");
+for (const f of files) version.update(f).update(await readFile(join(dir, f)));
+const swPath = join(dir, "sw.js");
+const sw = (await readFile(swPath, "utf8"))
+  .replace("__RECAP_VERSION__", version.digest("hex").slice(0, 16))
+  .replace('"__RECAP_FILES__"', files.map((f) => JSON.stringify(`./${f}`)).join(", "));
+await writeFile(swPath, sw);
+console.log(`post-build: ${files.length} files precached, ${hashes.length} inline script hash(es) in the CSP`);

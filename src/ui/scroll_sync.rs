@@ -1,0 +1,153 @@
+//! Scroll sync between the editor and the preview, by source line: each preview
+//! block knows the body line it starts on (`data-line`), and positions between two
+//! blocks are interpolated.
+
+use super::EditorHandle;
+use crate::post::lenient_body;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Which pane a scroll came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pane {
+    Editor,
+    Preview,
+}
+
+/// Keeps the two panes in step; shared through context.
+#[derive(Clone, Copy)]
+pub struct ScrollSync {
+    /// The pane being scrolled by the other one, and until when (ms): its own scroll
+    /// events then are echoes, not the writer.
+    echo: StoredValue<Option<(Pane, f64)>>,
+    /// Until when (ms) both panes ignore scrolls: a jump placed them itself.
+    hold_until: StoredValue<f64>,
+}
+
+fn preview_pane() -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .query_selector(".preview-pane")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// The preview's blocks as (body line from 0, top in the pane).
+fn block_positions(pane: &web_sys::HtmlElement) -> Vec<(f64, f64)> {
+    let Ok(list) = pane.query_selector_all("[data-testid=preview] > .block") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter_map(|el| {
+            // `data-line` is 1-based; positions here count body lines from 0.
+            let line: f64 = el.get_attribute("data-line")?.parse().ok()?;
+            Some((line - 1.0, f64::from(el.offset_top())))
+        })
+        .collect()
+}
+
+/// Lines of front matter above the body (block lines count from the body).
+fn front_matter_lines(text: &str) -> f64 {
+    text[..text.len() - lenient_body(text).len()]
+        .matches('\n')
+        .count() as f64
+}
+
+impl ScrollSync {
+    /// Creates the sync and provides it as context.
+    pub fn provide() -> ScrollSync {
+        let sync = ScrollSync {
+            echo: StoredValue::new(None),
+            hold_until: StoredValue::new(0.0),
+        };
+        provide_context(sync);
+        sync
+    }
+
+    /// The sync from context.
+    pub fn get() -> ScrollSync {
+        expect_context::<ScrollSync>()
+    }
+
+    fn is_echo(&self, pane: Pane) -> bool {
+        let now = js_sys::Date::now();
+        now < self.hold_until.get_value()
+            || matches!(self.echo.get_value(), Some((p, until)) if p == pane && now < until)
+    }
+
+    fn mute(&self, pane: Pane) {
+        self.echo
+            .set_value(Some((pane, js_sys::Date::now() + 120.0)));
+    }
+
+    /// Stops syncing for a moment, while a jump (outline, checks) places both panes.
+    pub fn hold(&self) {
+        self.hold_until.set_value(js_sys::Date::now() + 200.0);
+    }
+
+    /// The writer scrolled the editor: bring the preview to the same line.
+    pub fn editor_scrolled(&self) {
+        if self.is_echo(Pane::Editor) {
+            return;
+        }
+        let Some(area) = EditorHandle::get().0.get_untracked() else {
+            return;
+        };
+        let Some(pane) = preview_pane() else { return };
+        let text = area.value();
+        let total = (text.matches('\n').count() + 1) as f64;
+        let height = f64::from(area.scroll_height().max(1));
+        let top_line = f64::from(area.scroll_top()) / height * total;
+        let body_line = top_line - front_matter_lines(&text);
+        let blocks = block_positions(&pane);
+        let y = if body_line <= 0.0 || blocks.is_empty() {
+            0.0
+        } else {
+            let i = blocks
+                .iter()
+                .rposition(|(l, _)| *l <= body_line)
+                .unwrap_or(0);
+            let (line, top) = blocks[i];
+            let (next_line, next_top) = blocks
+                .get(i + 1)
+                .copied()
+                .unwrap_or((total, f64::from(pane.scroll_height())));
+            let span = (next_line - line).max(1.0);
+            top + (body_line - line) / span * (next_top - top)
+        };
+        self.mute(Pane::Preview);
+        pane.set_scroll_top(y.max(0.0) as i32);
+    }
+
+    /// The writer scrolled the preview: bring the editor to the same line.
+    pub fn preview_scrolled(&self) {
+        if self.is_echo(Pane::Preview) {
+            return;
+        }
+        let Some(area) = EditorHandle::get().0.get_untracked() else {
+            return;
+        };
+        let Some(pane) = preview_pane() else { return };
+        let text = area.value();
+        let total = (text.matches('\n').count() + 1) as f64;
+        let y = f64::from(pane.scroll_top());
+        let blocks = block_positions(&pane);
+        let line = match blocks.iter().rposition(|(_, top)| *top <= y) {
+            None => 0.0,
+            Some(i) => {
+                let (line, top) = blocks[i];
+                let (next_line, next_top) = blocks
+                    .get(i + 1)
+                    .copied()
+                    .unwrap_or((total, f64::from(pane.scroll_height())));
+                let span = (next_top - top).max(1.0);
+                front_matter_lines(&text) + line + (y - top) / span * (next_line - line)
+            }
+        };
+        let height = f64::from(area.scroll_height());
+        self.mute(Pane::Editor);
+        area.set_scroll_top((line / total * height) as i32);
+    }
+}
