@@ -280,3 +280,14 @@ test("history: a restore brings back an older version and keeps the current one"
   await page.keyboard.press("Escape");
   await page.close();
 });
+
+test("settings: the author goes into new drafts, and storage use is shown", async () => {
+  const { page } = await openApp(context, server.url);
+  await page.locator("[data-testid=settings]").click();
+  await page.locator("[data-testid=settings-author]").fill("Tibo Beijen");
+  await page.locator("[data-testid=settings-storage]", { hasText: "used of" }).waitFor();
+  await page.locator("[data-testid=settings-save]").click();
+  await page.locator("[data-testid=new-draft]").click();
+  assert.match(await editor(page).inputValue(), /\nauthor: Tibo Beijen\n/);
+  await page.close();
+});

@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     super::ScrollSync::provide();
     let layout = Layout::provide(doc);
     let history = RwSignal::new(false);
+    let settings = RwSignal::new(false);
     let talk = RwSignal::new(false);
     let tweet = RwSignal::new(false);
     let figure = RwSignal::new(false);
@@ -84,7 +85,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <TopBar sidebar=layout.sidebar history=history>
+            <TopBar sidebar=layout.sidebar history=history settings=settings>
                 <ViewSwitch />
             </TopBar>
             <UpdateBanner />
@@ -104,6 +105,7 @@ pub fn App() -> impl IntoView {
             <StatusBar />
             <Notices />
             <HistoryDialog open=history />
+            <super::SettingsDialog open=settings />
             <TalkDialog open=talk />
             <TweetDialog open=tweet />
             <FigureDialog open=figure />

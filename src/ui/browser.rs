@@ -110,6 +110,15 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
     Some((estimate.get_usage()?, estimate.get_quota()?))
 }
 
+/// Whether the browser promised to keep this origin's storage under pressure.
+pub async fn storage_persisted() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let answer = wasm_bindgen_futures::JsFuture::from(storage.persisted().ok()?)
+        .await
+        .ok()?;
+    answer.as_bool()
+}
+
 /// Asks the writer a yes/no question; no answer (a blocked dialog) counts as no.
 pub fn confirm(question: &str) -> bool {
     web_sys::window()

@@ -360,6 +360,18 @@ impl Doc {
         }
     }
 
+    /// Sets the author new drafts get (empty: none).
+    pub fn set_author(&self, author: &str) {
+        let result = self.ws.try_update_value(|ws| {
+            let mut settings = ws.settings();
+            settings.author = (!author.is_empty()).then(|| author.to_string());
+            ws.set_settings(&settings)
+        });
+        if let Some(Err(e)) = result {
+            self.notify(true, format!("The author was not saved. {e}"));
+        }
+    }
+
     /// Remembers the theme choice (losing it only means the system theme next time).
     pub fn set_theme(&self, theme: &str) {
         self.ws.update_value(|ws| {

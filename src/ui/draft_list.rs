@@ -158,7 +158,8 @@ fn is_narrow() -> bool {
         .is_some_and(|w| w <= 800.0)
 }
 
-fn human_bytes(n: f64) -> String {
+/// `12 KB`, `3.4 MB`.
+pub(crate) fn human_bytes(n: f64) -> String {
     if n >= 1e9 {
         format!("{:.1} GB", n / 1e9)
     } else if n >= 1e6 {

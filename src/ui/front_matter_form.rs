@@ -141,7 +141,20 @@ pub fn FrontMatterForm(
     let category_suggestions = Memo::new(|_| vec!["articles".to_string()]);
     view! {
         <section class="panel-section" aria-labelledby="fm-heading">
-            <h2 id="fm-heading">"Front matter"</h2>
+            <div class="section-head">
+                <h2 id="fm-heading">"Front matter"</h2>
+                <button type="button" class="button small" data-testid="fm-raw" title="Select the front matter in the editor"
+                    on:click=move |_| {
+                        let layout = super::Layout::get();
+                        layout.tab.set(super::layout::Tab::Edit);
+                        if layout.view.get_untracked() == super::layout::View::Preview {
+                            layout.view.set(super::layout::View::Split);
+                        }
+                        EditorHandle::get().select_front_matter();
+                    }>
+                    "Edit as text"
+                </button>
+            </div>
             <Show when=move || error.with(Option::is_some)>
                 <p class="problem" role="alert" data-testid="fm-error">
                     {move || error.get()}

@@ -93,6 +93,18 @@ impl EditorHandle {
         }
     }
 
+    /// Selects the front matter in the editor, to edit it as text.
+    pub fn select_front_matter(&self) {
+        let Some(el) = self.0.get_untracked() else {
+            return;
+        };
+        let text = el.value();
+        let end = text.len() - crate::post::lenient_body(&text).len();
+        let _ = el.focus();
+        let _ = el.set_selection_range(0, utf16_offset(&text, end) as u32);
+        el.set_scroll_top(0);
+    }
+
     /// Moves the cursor to the start of `line` (0-based) and scrolls the editor there.
     pub fn go_to_line(&self, line: usize) {
         let Some(el) = self.0.get_untracked() else {

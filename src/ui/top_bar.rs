@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 pub fn TopBar(
     sidebar: RwSignal<bool>,
     history: RwSignal<bool>,
+    settings: RwSignal<bool>,
     children: Children,
 ) -> impl IntoView {
     let doc = Doc::get();
@@ -88,6 +89,9 @@ pub fn TopBar(
                 </button>
                 <button class="button" data-testid="backup" on:click=move |_| doc.backup()>
                     "Backup .zip"
+                </button>
+                <button class="button" data-testid="settings" on:click=move |_| settings.set(true)>
+                    "Settings"
                 </button>
             </nav>
         </header>
