@@ -31,7 +31,12 @@ const quantile = (xs, q) => {
 /** Loads `text` into the page's editor, then types KEYSTROKES single characters at
  * places spread through the prose, timing each. Runs inside the page. */
 async function typeAndTime(page, text) {
-  await page.locator("[data-testid=editor]").fill(text);
+  // Playwright's fill() is slow on large texts; load the text as a paste would.
+  await page.evaluate((text) => {
+    const el = document.querySelector("[data-testid=editor]");
+    el.value = text;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
   await page.waitForTimeout(1500); // let the load settle (render, autosave)
   return page.evaluate(async (count) => {
     const el = document.querySelector("[data-testid=editor]");

@@ -241,3 +241,22 @@ fn front_matter_values_are_escaped_in_the_post_header() {
         "{html}"
     );
 }
+
+#[test]
+fn remembered_sanitizing_gives_exactly_what_sanitizing_gives() {
+    use recap::render::sanitize::{
+        clean_fragment, clean_fragment_cached, text_only, text_only_cached,
+    };
+    let list = payloads();
+    // Twice over: the second round comes from the memory.
+    for _ in 0..2 {
+        for p in &list {
+            assert_eq!(
+                clean_fragment_cached(&p.payload),
+                clean_fragment(&p.payload)
+            );
+            assert_eq!(text_only_cached(&p.payload), text_only(&p.payload));
+            assert_safe(&clean_fragment_cached(&p.payload), &p.payload);
+        }
+    }
+}

@@ -202,7 +202,7 @@ pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
         .zip(metas)
         .map(|(piece, (range, raw))| {
             let html = if raw {
-                sanitize::clean_fragment(piece)
+                sanitize::clean_fragment_cached(piece)
             } else {
                 piece.to_string()
             };

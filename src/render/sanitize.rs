@@ -95,6 +95,57 @@ pub fn clean_fragment(html: &str) -> String {
     builder().clean(html).to_string()
 }
 
+/// [`clean_fragment`] with a memory of recent results: a keystroke re-renders the
+/// whole body, but most raw HTML blocks (pasted tweets) are the same as last time,
+/// and parsing them again with html5ever is the costliest part of a render.
+pub fn clean_fragment_cached(html: &str) -> String {
+    remembered(Kind::Fragment, html, clean_fragment)
+}
+
+/// [`text_only`] with the same memory as [`clean_fragment_cached`].
+pub fn text_only_cached(html: &str) -> String {
+    remembered(Kind::Text, html, text_only)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Fragment,
+    Text,
+}
+
+fn remembered(kind: Kind, html: &str, clean: fn(&str) -> String) -> String {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    /// Enough for every raw block of a very long recap; past it, start afresh.
+    const MAX_ENTRIES: usize = 8192;
+    type Cache = HashMap<(Kind, u64), (String, String)>;
+    thread_local! {
+        static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
+    }
+    let mut hasher = DefaultHasher::new();
+    html.hash(&mut hasher);
+    let key = (kind, hasher.finish());
+    let hit = CACHE.with(|c| {
+        c.borrow()
+            .get(&key)
+            .filter(|(input, _)| input == html)
+            .map(|(_, out)| out.clone())
+    });
+    if let Some(out) = hit {
+        return out;
+    }
+    let out = clean(html);
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.len() >= MAX_ENTRIES {
+            c.clear();
+        }
+        c.insert(key, (html.to_string(), out.clone()));
+    });
+    out
+}
+
 /// The text of an HTML fragment with every tag removed, as safe HTML text.
 pub fn text_only(html: &str) -> String {
     static TEXT: OnceLock<Builder<'static>> = OnceLock::new();

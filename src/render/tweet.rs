@@ -66,7 +66,7 @@ impl Tweet {
                 let inner_end = quote[inner_start..]
                     .find("</p>")
                     .map_or(quote.len(), |i| inner_start + i);
-                let text = super::sanitize::clean_fragment(&quote[inner_start..inner_end]);
+                let text = super::sanitize::clean_fragment_cached(&quote[inner_start..inner_end]);
                 (Some(text), (inner_end + 4).min(quote.len()))
             }
             None => (None, body_start),
@@ -74,7 +74,7 @@ impl Tweet {
         let tail = &quote[after_text..];
         let last_link = tail.rfind("<a");
         let byline = &tail[..last_link.unwrap_or(tail.len())];
-        let byline_text = super::sanitize::text_only(byline);
+        let byline_text = super::sanitize::text_only_cached(byline);
         let byline_text = byline_text
             .trim()
             .trim_start_matches('—')
@@ -85,7 +85,11 @@ impl Tweet {
             .map(|(name, _)| name.trim().to_string())
             .filter(|n| !n.is_empty());
         let date_html = last_link
-            .map(|i| super::sanitize::text_only(&tail[i..]).trim().to_string())
+            .map(|i| {
+                super::sanitize::text_only_cached(&tail[i..])
+                    .trim()
+                    .to_string()
+            })
             .filter(|d| !d.is_empty());
         Some(Tweet {
             id,

@@ -1,4 +1,4 @@
-use super::{Doc, EditorHandle, FrontMatterForm, Layout, PostMemo};
+use super::{Doc, EditorHandle, FrontMatterForm, Layout};
 use crate::post::Post;
 use crate::writing::{checks, outline};
 use leptos::prelude::*;
@@ -44,7 +44,6 @@ pub fn scroll_preview_to(id: &str, line: usize, front_matter_lines: usize) {
 pub fn DetailsPanel() -> impl IntoView {
     let doc = Doc::get();
     let layout = Layout::get();
-    let post = PostMemo::get().0;
     let editor = EditorHandle::get();
     // Tags from the writer's other drafts: suggestions, and the spelling check.
     let known_tags = Memo::new(move |_| {
@@ -66,11 +65,15 @@ pub fn DetailsPanel() -> impl IntoView {
         tags.dedup();
         tags
     });
-    let entries = Memo::new(move |_| doc.text.with(|t| outline(t)));
+    // Both parse the whole text: they follow pauses in typing, not every keystroke.
+    let entries = Memo::new(move |_| {
+        doc.settled.track();
+        doc.text.with_untracked(|t| outline(t))
+    });
     let found = Memo::new(move |_| {
-        post.track();
+        doc.settled.track();
         let others = known_tags.get();
-        doc.text.with(|t| checks(t, &others))
+        doc.text.with_untracked(|t| checks(t, &others))
     });
     let sync = super::ScrollSync::get();
     let jump = move |line: usize, id: Option<String>| {

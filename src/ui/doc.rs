@@ -42,9 +42,16 @@ pub struct Doc {
     pub listing: RwSignal<u64>,
     /// Messages for the writer.
     pub notices: RwSignal<Vec<Notice>>,
+    /// Counts pauses in typing: what is not in view while typing (outline, checks,
+    /// statistics) follows this instead of every keystroke.
+    pub settled: RwSignal<u64>,
     ws: StoredValue<Workspace<BrowserStorage>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    settle_timer: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How long typing pauses before the outline, checks and statistics catch up.
+pub const SETTLE_DELAY: Duration = Duration::from_millis(250);
 
 impl Doc {
     /// Opens storage and the last draft, and provides the state as context.
@@ -60,8 +67,10 @@ impl Doc {
             state: RwSignal::new(ws.state().clone()),
             listing: RwSignal::new(0),
             notices: RwSignal::new(Vec::new()),
+            settled: RwSignal::new(0),
             ws: StoredValue::new_local(ws),
             timer: StoredValue::new(None),
+            settle_timer: StoredValue::new(None),
         };
         provide_context(doc);
         doc
@@ -106,6 +115,17 @@ impl Doc {
         }
         self.publish_state();
         self.schedule_save();
+        self.schedule_settle();
+    }
+
+    fn schedule_settle(&self) {
+        if let Some(Some(handle)) = self.settle_timer.try_get_value() {
+            handle.clear();
+        }
+        let settled = self.settled;
+        let handle =
+            set_timeout_with_handle(move || settled.update(|n| *n += 1), SETTLE_DELAY).ok();
+        self.settle_timer.set_value(handle);
     }
 
     fn schedule_save(&self) {
@@ -145,6 +165,7 @@ impl Doc {
         let text = self.with(|ws| ws.text().to_string());
         self.text.set(text);
         self.loaded.update(|n| *n += 1);
+        self.settled.update(|n| *n += 1);
         self.publish_state();
         self.listing.update(|n| *n += 1);
     }

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let doc = Doc::get();
-    let s = Memo::new(move |_| doc.text.with(|t| stats(t)));
+    // Counting parses the whole text: do it when typing pauses, not per keystroke.
+    let s = Memo::new(move |_| {
+        doc.settled.track();
+        doc.text.with_untracked(|t| stats(t))
+    });
     view! {
         <footer class="status-bar" data-testid="status-bar">
             <span data-testid="stat-words">{move || format!("{} words", s.get().words)}</span>
