@@ -50,7 +50,10 @@ impl Typographer {
         after: &str,
         line_continues: bool,
     ) -> String {
-        if !text.contains(['\'', '"', '-', '.', '<', '>']) {
+        if !text
+            .bytes()
+            .any(|b| matches!(b, b'\'' | b'"' | b'-' | b'.' | b'<' | b'>'))
+        {
             return text.to_string();
         }
         let own = text.chars().count();
