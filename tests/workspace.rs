@@ -96,14 +96,24 @@ fn another_tabs_save_shows_here_when_this_tab_has_no_change() {
     assert_eq!(stored_text(&mem, a.id()), "typed in tab B, then A\n");
 }
 
-#[test]
-fn both_tabs_changed_gives_a_conflict_and_nothing_is_overwritten() {
+/// Two tabs on one draft: A typed "mine" (not saved yet), B typed "theirs" and saved.
+fn two_tabs_typing() -> (
+    MemoryStorage,
+    Workspace<MemoryStorage>,
+    Workspace<MemoryStorage>,
+) {
     let mem = MemoryStorage::new();
     let mut a = tab(&mem, 1);
     let mut b = tab(&mem, 2);
     a.edit("mine\n", 0);
     b.edit("theirs\n", 0);
     b.save(T0 + 100);
+    (mem, a, b)
+}
+
+#[test]
+fn both_tabs_changed_gives_a_conflict_and_nothing_is_overwritten() {
+    let (mem, mut a, _b) = two_tabs_typing();
     // A's autosave comes after B's: it must not replace B's newer revision.
     assert_eq!(a.save(T0 + 200), &SaveState::Conflict);
     assert_eq!(stored_text(&mem, a.id()), "theirs\n");
@@ -117,25 +127,15 @@ fn both_tabs_changed_gives_a_conflict_and_nothing_is_overwritten() {
 
 #[test]
 fn a_storage_event_during_unsaved_typing_is_a_conflict() {
-    let mem = MemoryStorage::new();
-    let mut a = tab(&mem, 1);
-    let mut b = tab(&mem, 2);
-    a.edit("mine\n", 0);
-    b.edit("theirs\n", 0);
-    b.save(T0 + 100);
+    let (_mem, mut a, b) = two_tabs_typing();
     assert_eq!(a.external_change(&draft_key(b.id())), External::Conflict);
     assert_eq!(a.state().label(), "Changed in another tab");
 }
 
 #[test]
 fn keep_mine_as_a_copy_keeps_both_texts() {
-    let mem = MemoryStorage::new();
-    let mut a = tab(&mem, 1);
-    let mut b = tab(&mem, 2);
+    let (mem, mut a, _b) = two_tabs_typing();
     let original = a.id().clone();
-    a.edit("mine\n", 0);
-    b.edit("theirs\n", 0);
-    b.save(T0 + 100);
     a.save(T0 + 200);
     a.keep_mine_as_copy(T0 + 300).unwrap();
     assert_ne!(a.id(), &original);
@@ -146,12 +146,7 @@ fn keep_mine_as_a_copy_keeps_both_texts() {
 
 #[test]
 fn take_theirs_puts_this_tabs_text_in_the_history() {
-    let mem = MemoryStorage::new();
-    let mut a = tab(&mem, 1);
-    let mut b = tab(&mem, 2);
-    a.edit("mine\n", 0);
-    b.edit("theirs\n", 0);
-    b.save(T0 + 100);
+    let (_mem, mut a, _b) = two_tabs_typing();
     a.save(T0 + 200);
     a.take_theirs(T0 + 300);
     assert_eq!(a.text(), "theirs\n");

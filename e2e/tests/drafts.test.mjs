@@ -1,24 +1,12 @@
 // Drafts are never lost: reload, two tabs, export, import, a full storage.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serveDist } from "../lib/server.mjs";
-import { launch, openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
+import { join } from "node:path";
+import { appSession, corpusDir } from "../lib/session.mjs";
+import { openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
 
-const corpusDir = process.env.RECAP_CORPUS ??
-  resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "..", "shared", "corpus");
-
-let server, context;
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = appSession();
 
 const editor = (page) => page.locator("[data-testid=editor]");
 const status = (page) => page.locator("[data-testid=save-status]");
@@ -47,7 +35,7 @@ async function download(page, testid) {
 }
 
 test("typed text is saved within moments and is back after a reload, cursor included", async () => {
-  const { page, errors } = await openApp(context, server.url);
+  const { page, errors } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
   await typeInEditor(page, "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
   assert.equal(await status(page).textContent(), "Saving…");
@@ -64,7 +52,7 @@ test("typed text is saved within moments and is back after a reload, cursor incl
 });
 
 test("hiding the tab saves at once, without waiting for the timer", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await typeInEditor(page, "saved on hide");
   // Within the 500 ms autosave delay: simulate the tab going to the background.
   await page.evaluate(() => {
@@ -77,7 +65,7 @@ test("hiding the tab saves at once, without waiting for the timer", async () => 
 });
 
 test("the drafts list: new from the template, search, duplicate, trash and restore", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
   const template = await editor(page).inputValue();
   assert.match(template, /^---\ntitle: ''\n/);
@@ -119,11 +107,11 @@ test("the drafts list: new from the template, search, duplicate, trash and resto
 });
 
 test("two tabs: the other tab's save shows here, and a real conflict asks and loses nothing", async () => {
-  const a = (await openApp(context, server.url)).page;
+  const a = (await openApp(app.context, app.server.url)).page;
   await a.locator("[data-testid=new-draft]").click();
   await typeInEditor(a, "shared draft\n");
   await saved(a);
-  const b = (await openApp(context, server.url)).page;
+  const b = (await openApp(app.context, app.server.url)).page;
   assert.equal(await editor(b).inputValue(), "shared draft\n");
 
   // B saves; A has no unsaved change, so A simply shows B's text.
@@ -152,7 +140,7 @@ test("two tabs: the other tab's save shows here, and a real conflict asks and lo
 });
 
 test("the exported .md equals the editor text byte for byte, named from the front matter", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
   const text = "---\ntitle: \"DevOpsCon 2018: Munich\"\ndate: 2018-12-05T09:00:00+01:00\n---\nÜnïcödé “quotes” — and a tab\there.\n";
   await editor(page).fill(text);
@@ -164,7 +152,7 @@ test("the exported .md equals the editor text byte for byte, named from the fron
 });
 
 test("importing corpus posts and exporting them again gives the identical bytes", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   const names = (await readdir(corpusDir)).filter((n) => n.endsWith(".md")).sort();
   assert.ok(names.length > 0, `no corpus in ${corpusDir}`);
   // Mixed CRLF/LF, BOM-free WordPress posts, the recap draft with tweets, and modern posts.
@@ -190,7 +178,7 @@ test("importing corpus posts and exporting them again gives the identical bytes"
 });
 
 test("importing several files: a wrong one names itself, the others still import", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=import-md]").setInputFiles([
     { name: "talk-a.md", mimeType: "text/markdown", buffer: Buffer.from("\uFEFF---\r\ntitle: A\r\n---\r\nBody A\r\n") },
     { name: "photo.png", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47]) },
@@ -206,7 +194,7 @@ test("importing several files: a wrong one names itself, the others still import
 });
 
 test("a full storage shows the message, keeps the text, offers a backup, and saves once there is room", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
   await typeInEditor(page, "Before the quota\n");
   await saved(page);
@@ -244,7 +232,7 @@ test("a full storage shows the message, keeps the text, offers a backup, and sav
 });
 
 test("an unreadable storage entry is kept and offered as a recovered draft", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.evaluate(() => localStorage.setItem("recap:draft:broken1", '{"format":1,"text":"half a dra'));
   await page.reload();
   const recovered = page.locator("[data-testid=recovered]");
@@ -258,7 +246,7 @@ test("an unreadable storage entry is kept and offered as a recovered draft", asy
 });
 
 test("history: a restore brings back an older version and keeps the current one", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
   await typeInEditor(page, "# Version one\n");
   await saved(page);
@@ -282,7 +270,7 @@ test("history: a restore brings back an older version and keeps the current one"
 });
 
 test("settings: the author goes into new drafts, and storage use is shown", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=settings]").click();
   await page.locator("[data-testid=settings-author]").fill("Tibo Beijen");
   await page.locator("[data-testid=settings-storage]", { hasText: "used of" }).waitFor();

@@ -1,21 +1,13 @@
 // The whole pipeline in a real browser: typed Markdown shows up rendered in the preview.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist } from "../lib/server.mjs";
-import { launch, openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
+import { appSession } from "../lib/session.mjs";
+import { openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
 
-let server, context;
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = appSession();
 
 test("typed Markdown is rendered in the preview", async () => {
-  const { page, errors } = await openApp(context, server.url);
+  const { page, errors } = await openApp(app.context, app.server.url);
   await typeInEditor(page, "---\ntitle: Typed\n---\n# Hello Recap\n\nSome *typed* words and a [link](https://example.org).\n\n* first\n* second\n");
   const preview = page.locator("[data-testid=preview]");
   await preview.locator("h1", { hasText: "Hello Recap" }).waitFor();
@@ -30,7 +22,7 @@ test("typed Markdown is rendered in the preview", async () => {
 });
 
 test("broken front matter is named with its line and the text stays", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await typeInEditor(page, "---\ntitle: x\ndate: next tuesday\n---\n## Still here\n");
   const problem = page.locator("[data-testid=front-matter-error]");
   await problem.waitFor();
@@ -41,7 +33,7 @@ test("broken front matter is named with its line and the text stays", async () =
 });
 
 test("script in the document does not run in the preview", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.evaluate(() => (window.__pwned = false));
   const start = page.url();
   await typeInEditor(page, '<img src=x onerror="window.__pwned=true">\n\n[click](javascript:window.__pwned=true)\n');

@@ -7,9 +7,9 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../lib/server.mjs";
 import { launch, openApp } from "../lib/browser.mjs";
+import { corpusDir } from "../lib/session.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
-const corpusDir = process.env.RECAP_CORPUS ?? resolve(here, "..", "..", "..", "shared", "corpus");
 const subpathDist = resolve(here, "..", "..", "target", "dist-subpath");
 
 const cleanup = [];

@@ -1,20 +1,12 @@
 // The preview as a writer sees it: cards for tweets, stable DOM while typing, links
 // that never navigate the editor away, and no request to anyone but the app's origin.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serveDist } from "../lib/server.mjs";
-import { launch, openApp, screenshot } from "../lib/browser.mjs";
+import { appSession } from "../lib/session.mjs";
+import { openApp, screenshot } from "../lib/browser.mjs";
 
-let server, context;
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = appSession();
 
 const DRAFT = `---
 title: Card test
@@ -27,7 +19,7 @@ Outro paragraph.
 `;
 
 test("typing in a paragraph leaves the tweet card's DOM node untouched", async () => {
-  const { page, errors } = await openApp(context, server.url);
+  const { page, errors } = await openApp(app.context, app.server.url);
   const editor = page.locator("[data-testid=editor]");
   await editor.fill(DRAFT);
   const card = page.locator("[data-testid=preview] .tweet-card[data-tweet-id='1069903784120381440']");
@@ -59,10 +51,10 @@ test("the corpus draft's pasted tweets become cards and nothing leaves the origi
     test.skip("no ../shared/corpus here");
     return;
   }
-  const { page, errors } = await openApp(context, server.url);
+  const { page, errors } = await openApp(app.context, app.server.url);
   const offOrigin = [];
   page.on("request", (r) => {
-    if (!r.url().startsWith(server.url) && !r.url().startsWith("data:")) offOrigin.push(r.url());
+    if (!r.url().startsWith(app.server.url) && !r.url().startsWith("data:")) offOrigin.push(r.url());
   });
   await page.locator("[data-testid=editor]").fill(draft);
   const cards = page.locator("[data-testid=preview] .tweet-card");
@@ -82,12 +74,12 @@ test("the corpus draft's pasted tweets become cards and nothing leaves the origi
 });
 
 test("a link in the preview opens a new tab and the editor stays", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=editor]").fill("---\ntitle: x\n---\nA [talk](https://example.org/talk) link.\n");
   const link = page.locator("[data-testid=preview] a", { hasText: "talk" });
   await link.waitFor();
-  const [popup] = await Promise.all([context.waitForEvent("page"), link.click()]);
-  assert.equal(new URL(page.url()).origin, new URL(server.url).origin);
+  const [popup] = await Promise.all([app.context.waitForEvent("page"), link.click()]);
+  assert.equal(new URL(page.url()).origin, new URL(app.server.url).origin);
   assert.equal(await page.locator("[data-testid=editor]").inputValue(), "---\ntitle: x\n---\nA [talk](https://example.org/talk) link.\n");
   await popup.close();
   await page.close();

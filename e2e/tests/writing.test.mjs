@@ -1,25 +1,13 @@
 // The writing screen: the front-matter form, toolbar and dialogs with the browser's
 // own undo, tweets from links, the outline, checks, narrow screens and themes.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { serveDist } from "../lib/server.mjs";
-import { launch, openApp, screenshot } from "../lib/browser.mjs";
+import { join } from "node:path";
+import { appSession, corpusDir } from "../lib/session.mjs";
+import { openApp, screenshot } from "../lib/browser.mjs";
 
-const corpusDir = process.env.RECAP_CORPUS ??
-  resolve(fileURLToPath(new URL(".", import.meta.url)), "..", "..", "..", "shared", "corpus");
-
-let server, context;
-before(async () => {
-  server = await serveDist();
-  context = await launch();
-});
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+const app = appSession();
 
 const editor = (page) => page.locator("[data-testid=editor]");
 
@@ -68,7 +56,7 @@ More notes.
 `;
 
 test("a form edit changes exactly the front-matter line it is about", async () => {
-  const { page, errors } = await openApp(context, server.url);
+  const { page, errors } = await openApp(app.context, app.server.url);
   await freshDraft(page, POST);
   await openDetails(page);
   await page.locator("[data-testid=fm-title]").fill("DevOpsCon 2018: Munich");
@@ -99,7 +87,7 @@ test("a form edit changes exactly the front-matter line it is about", async () =
 });
 
 test("broken front matter keeps the form read-only and the text intact", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "---\ntitle: [unclosed\n---\nBody stays.\n");
   await openDetails(page);
   await page.locator("[data-testid=fm-error]").waitFor();
@@ -109,7 +97,7 @@ test("broken front matter keeps the form read-only and the text intact", async (
 });
 
 test("toolbar formatting and shortcuts are each one step of the browser's undo", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, POST);
   await select(page, "bold");
   await page.getByTestId("toolbar").getByRole("button", { name: "Bold" }).click();
@@ -129,7 +117,7 @@ test("toolbar formatting and shortcuts are each one step of the browser's undo",
 });
 
 test("Add talk inserts the corpus-style section at the cursor; Ctrl+Z removes it", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, POST);
   await select(page, "Notes.", { collapse: true });
   await page.locator("[data-testid=add-talk]").click();
@@ -151,7 +139,7 @@ test("Add talk inserts the corpus-style section at the cursor; Ctrl+Z removes it
 });
 
 test("Insert tweet from an x.com link renders a tweet card", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, POST);
   await select(page, "More notes.", { collapse: true });
   await page.locator("[data-testid=insert-tweet]").click();
@@ -165,7 +153,7 @@ test("Insert tweet from an x.com link renders a tweet card", async () => {
 });
 
 test("a tweet link pasted alone on a line is offered as a tweet card", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "Before\n\n\n\nAfter\n");
   await editor(page).evaluate((el) => { el.focus(); el.setSelectionRange(8, 8); });
   await editor(page).evaluate((el) => {
@@ -184,13 +172,14 @@ test("a tweet link pasted alone on a line is offered as a tweet card", async () 
 });
 
 test("the outline lists days and talks; clicking one scrolls editor and preview there", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
   await page.locator("[data-testid=new-draft]").click();
   await editor(page).fill(draft);
   await openDetails(page);
   const outline = page.locator("[data-testid=outline] button");
-  assert.equal(await outline.count(), 6);
+  // The outline follows a pause in typing, not each keystroke.
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=outline] button").length === 6);
   assert.equal(await outline.first().textContent(), "Day 1");
   // Stats for the corpus draft: five talks, two tweets.
   assert.equal(await page.locator("[data-testid=stat-talks]").textContent(), "5 talks");
@@ -218,7 +207,7 @@ test("the outline lists days and talks; clicking one scrolls editor and preview 
 });
 
 test("checks: the Devops tag here against DevOps in another draft, with a jump to the line", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "---\ntitle: Published\ntags: [DevOps]\n---\nx\n");
   await page.waitForFunction(() => document.querySelector("[data-testid=save-status]").textContent === "Saved");
   await freshDraft(page, POST);
@@ -232,7 +221,7 @@ test("checks: the Devops tag here against DevOps in another draft, with a jump t
 });
 
 test("a 400 px wide window shows Edit / Preview / Details tabs", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   await page.setViewportSize({ width: 400, height: 800 });
   // The drafts list folds away on a narrow window and opens over the editor.
   assert.ok(!(await page.locator("[data-testid=new-draft]").isVisible()));
@@ -255,7 +244,7 @@ test("a 400 px wide window shows Edit / Preview / Details tabs", async () => {
 });
 
 test("light and dark themes: the toggle switches and is remembered", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
   await freshDraft(page, draft);
   await openDetails(page);
@@ -277,7 +266,7 @@ test("light and dark themes: the toggle switches and is remembered", async () =>
 });
 
 test("scrolling the editor scrolls the preview to the same place, and back", async () => {
-  const { page } = await openApp(context, server.url);
+  const { page } = await openApp(app.context, app.server.url);
   const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
   await freshDraft(page, draft);
   const pane = page.locator(".preview-pane");

@@ -130,22 +130,8 @@ pub fn merge_textarea(draft: &str, textarea: &str) -> String {
         }
     }
     origin.push(bytes.len());
+    let (prefix, suffix) = crate::writing::common_ends(&normal, textarea);
     let new = textarea.as_bytes();
-    let mut prefix = normal.iter().zip(new).take_while(|(a, b)| a == b).count();
-    while !textarea.is_char_boundary(prefix) {
-        prefix -= 1;
-    }
-    let room = normal.len().min(new.len()) - prefix;
-    let mut suffix = normal
-        .iter()
-        .rev()
-        .zip(new.iter().rev())
-        .take(room)
-        .take_while(|(a, b)| a == b)
-        .count();
-    while !textarea.is_char_boundary(new.len() - suffix) {
-        suffix -= 1;
-    }
     let middle = &textarea[prefix..new.len() - suffix];
     let mut out = String::with_capacity(draft.len() + middle.len() + 16);
     out.push_str(&draft[..origin[prefix]]);

@@ -48,6 +48,20 @@ fn block_positions(pane: &web_sys::HtmlElement) -> Vec<(f64, f64)> {
         .collect()
 }
 
+/// Block `i` and the one after it (or the end of the text and of the pane).
+fn between(
+    blocks: &[(f64, f64)],
+    i: usize,
+    total_lines: f64,
+    pane: &web_sys::HtmlElement,
+) -> ((f64, f64), (f64, f64)) {
+    let next = blocks
+        .get(i + 1)
+        .copied()
+        .unwrap_or((total_lines, f64::from(pane.scroll_height())));
+    (blocks[i], next)
+}
+
 /// Lines of front matter above the body (block lines count from the body).
 fn front_matter_lines(text: &str) -> f64 {
     text[..text.len() - lenient_body(text).len()]
@@ -109,11 +123,7 @@ impl ScrollSync {
                 .iter()
                 .rposition(|(l, _)| *l <= body_line)
                 .unwrap_or(0);
-            let (line, top) = blocks[i];
-            let (next_line, next_top) = blocks
-                .get(i + 1)
-                .copied()
-                .unwrap_or((total, f64::from(pane.scroll_height())));
+            let ((line, top), (next_line, next_top)) = between(&blocks, i, total, &pane);
             let span = (next_line - line).max(1.0);
             top + (body_line - line) / span * (next_top - top)
         };
@@ -137,11 +147,7 @@ impl ScrollSync {
         let line = match blocks.iter().rposition(|(_, top)| *top <= y) {
             None => 0.0,
             Some(i) => {
-                let (line, top) = blocks[i];
-                let (next_line, next_top) = blocks
-                    .get(i + 1)
-                    .copied()
-                    .unwrap_or((total, f64::from(pane.scroll_height())));
+                let ((line, top), (next_line, next_top)) = between(&blocks, i, total, &pane);
                 let span = (next_top - top).max(1.0);
                 front_matter_lines(&text) + line + (y - top) / span * (next_line - line)
             }

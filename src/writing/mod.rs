@@ -58,26 +58,7 @@ impl TextEdit {
     /// assert_eq!((e.range, e.insert.as_str()), (7..8, "B"));
     /// ```
     pub fn between(old: &str, new: &str) -> TextEdit {
-        let mut prefix = old
-            .bytes()
-            .zip(new.bytes())
-            .take_while(|(a, b)| a == b)
-            .count();
-        while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
-            prefix -= 1;
-        }
-        let room = old.len().min(new.len()) - prefix;
-        let mut suffix = old
-            .bytes()
-            .rev()
-            .zip(new.bytes().rev())
-            .take(room)
-            .take_while(|(a, b)| a == b)
-            .count();
-        while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix)
-        {
-            suffix -= 1;
-        }
+        let (prefix, suffix) = common_ends(old.as_bytes(), new);
         let insert = new[prefix..new.len() - suffix].to_string();
         let end = prefix + insert.len();
         TextEdit {
@@ -86,6 +67,34 @@ impl TextEdit {
             select: end..end,
         }
     }
+}
+
+/// How many bytes `old` and `new` share at their start, then at their end (the two
+/// never overlap), cut back to char boundaries. Where the bytes are equal the
+/// boundaries are too, so checking `new` is enough.
+///
+/// ```
+/// assert_eq!(recap::writing::common_ends(b"abcXdef", "abcYYdef"), (3, 3));
+/// assert_eq!(recap::writing::common_ends("aé".as_bytes(), "aè"), (1, 0));
+/// ```
+pub fn common_ends(old: &[u8], new: &str) -> (usize, usize) {
+    let bytes = new.as_bytes();
+    let mut prefix = old.iter().zip(bytes).take_while(|(a, b)| a == b).count();
+    while !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let room = old.len().min(bytes.len()) - prefix;
+    let mut suffix = old
+        .iter()
+        .rev()
+        .zip(bytes.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !new.is_char_boundary(bytes.len() - suffix) {
+        suffix -= 1;
+    }
+    (prefix, suffix)
 }
 
 /// Converts a byte offset in `text` to the UTF-16 offset a textarea uses.
