@@ -19,6 +19,11 @@ async function walk(d) {
   return out;
 }
 
+// `make serve` (a debug build) injects Trunk's live-reload script when it serves the
+// page, and rebuilds under the writer's feet: there the policy allows inline scripts
+// and the service worker caches nothing. Release builds (`make dist`) get neither.
+const dev = process.env.TRUNK_PROFILE === "debug";
+
 const indexPath = join(dir, "index.html");
 let html = await readFile(indexPath, "utf8");
 const hashes = [];
@@ -26,8 +31,19 @@ for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/s
   hashes.push(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
 }
 if (!html.includes("'__RECAP_SCRIPT_HASHES__'")) throw new Error("index.html has no CSP placeholder");
-html = html.replace("'__RECAP_SCRIPT_HASHES__'", hashes.join(" "));
+html = html.replace("'__RECAP_SCRIPT_HASHES__'", dev ? "'unsafe-inline'" : hashes.join(" "));
 await writeFile(indexPath, html);
+
+if (dev) {
+  await writeFile(
+    join(dir, "sw.js"),
+    "// Development build: no caching; clears what a release build cached.\n" +
+      "self.addEventListener('install', () => self.skipWaiting());\n" +
+      "self.addEventListener('activate', (e) => e.waitUntil(caches.keys().then((k) => Promise.all(k.map((c) => caches.delete(c)))).then(() => self.clients.claim())));\n",
+  );
+  console.log("post-build: development build, inline scripts allowed, service worker without cache");
+  process.exit(0);
+}
 
 const files = (await walk(dir))
   .map((f) => relative(dir, f).split("\\").join("/"))
