@@ -82,6 +82,30 @@ async function typeAndTime(page, text) {
   }, KEYSTROKES);
 }
 
+/** The browser's own cost: the same keystrokes into a bare textarea with no listener.
+ * No editor built on a textarea can be faster than this. */
+async function bareTextarea(context, text) {
+  const page = await context.newPage();
+  await page.setContent(`<textarea data-testid="editor" style="width:600px;height:700px"></textarea><div data-testid="preview"></div>`);
+  const times = await page.evaluate(async ([text, count]) => {
+    const el = document.querySelector("textarea");
+    el.value = text;
+    el.focus();
+    const out = [];
+    for (let k = 0; k < count; k++) {
+      const at = Math.floor((text.length * (k + 0.5)) / count);
+      el.setSelectionRange(at, at);
+      const t0 = performance.now();
+      document.execCommand("insertText", false, "x");
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return out;
+  }, [text, KEYSTROKES]);
+  await page.close();
+  return { median_ms: quantile(times, 0.5), p95_ms: quantile(times, 0.95) };
+}
+
 const app = await serveDist(join(root, "dist"));
 const base = await serveDist(here);
 const context = await launch();
@@ -103,6 +127,7 @@ for (const [name, text] of docs) {
     };
     await page.close();
   }
+  row.bare_textarea = await bareTextarea(context, text);
   row.ratio_p95 = row.recap.dom_p95_ms / row.baseline.dom_p95_ms;
   row.ratio_median = row.recap.dom_median_ms / row.baseline.dom_median_ms;
   results.push(row);
@@ -147,10 +172,11 @@ const total = Object.values(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip:
 
 const ms = (x) => `${x.toFixed(2)} ms`.padStart(10);
 console.log(`\nKeystroke to preview (${KEYSTROKES} keystrokes per document, headless Chromium)`);
-console.log(`${"document".padEnd(22)} ${"Recap median".padStart(12)} ${"Recap p95".padStart(10)} ${"frame p95".padStart(10)} ${"baseline med".padStart(12)} ${"base p95".padStart(10)} ${"Recap/base p95".padStart(14)}`);
+console.log(`${"document".padEnd(22)} ${"Recap median".padStart(12)} ${"Recap p95".padStart(10)} ${"frame p95".padStart(10)} ${"baseline med".padStart(12)} ${"base p95".padStart(10)} ${"Recap/base p95".padStart(14)} ${"bare textarea p95".padStart(17)}`);
 for (const r of results) {
-  console.log(`${r.document.padEnd(22)} ${ms(r.recap.dom_median_ms).padStart(12)} ${ms(r.recap.dom_p95_ms)} ${ms(r.recap.frame_p95_ms)} ${ms(r.baseline.dom_median_ms).padStart(12)} ${ms(r.baseline.dom_p95_ms)} ${r.ratio_p95.toFixed(2).padStart(14)}`);
+  console.log(`${r.document.padEnd(22)} ${ms(r.recap.dom_median_ms).padStart(12)} ${ms(r.recap.dom_p95_ms)} ${ms(r.recap.frame_p95_ms)} ${ms(r.baseline.dom_median_ms).padStart(12)} ${ms(r.baseline.dom_p95_ms)} ${r.ratio_p95.toFixed(2).padStart(14)} ${ms(r.bare_textarea.p95_ms).padStart(17)}`);
 }
+console.log("(bare textarea: the browser's own insertText into a textarea of that size, with no app listening: a floor for any textarea editor)");
 const startup = {
   cold_loads: COLD_LOADS,
   editor_ready_median_ms: quantile(startups.map((s) => s.editor), 0.5),

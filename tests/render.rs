@@ -279,3 +279,18 @@ fn a_tweet_card_keeps_its_key_when_a_paragraph_above_changes() {
     assert_eq!(before[1].key, after[1].key);
     assert_ne!(before[0].key, after[0].key);
 }
+
+#[test]
+fn a_block_keeps_its_key_when_a_block_is_added_above_it() {
+    let opts = RenderOptions::default();
+    let before = render_blocks("First paragraph.\n\n## Day 1\n", &opts);
+    let after = render_blocks("Intro.\n\nFirst paragraph.\n\n## Day 1\n", &opts);
+    assert_eq!(before.len(), 2);
+    assert_eq!(after.len(), 3);
+    assert_eq!(
+        after[1].key, before[0].key,
+        "the old first block is unchanged"
+    );
+    assert_eq!(after[2].key, before[1].key);
+    assert_eq!(after[1].lines, 3..4);
+}

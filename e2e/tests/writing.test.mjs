@@ -224,7 +224,7 @@ test("a 400 px wide window shows Edit / Preview / Details tabs", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await page.setViewportSize({ width: 400, height: 800 });
   // The drafts list folds away on a narrow window and opens over the editor.
-  assert.ok(!(await page.locator("[data-testid=new-draft]").isVisible()));
+  await page.locator("[data-testid=new-draft]").waitFor({ state: "hidden" });
   await page.getByRole("button", { name: "Show or hide the drafts list" }).click();
   await freshDraft(page, POST);
   assert.ok(!(await page.locator("[data-testid=new-draft]").isVisible()), "the list closes again");
@@ -278,5 +278,23 @@ test("scrolling the editor scrolls the preview to the same place, and back", asy
   await page.waitForTimeout(200);
   await pane.evaluate((p) => { p.scrollTop = 0; });
   await page.waitForFunction(() => document.querySelector("[data-testid=editor]").scrollTop < 40);
+  await page.close();
+});
+
+test("blocks that move keep their node and learn their new line", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  await freshDraft(page, "---\ntitle: Lines\n---\nFirst paragraph.\n\n## Day 1\n\nSecond paragraph.\n");
+  const lines = () => page.locator("[data-testid=preview] > .block").evaluateAll((els) => els.map((e) => [e.textContent, Number(e.dataset.line)]));
+  await page.locator("[data-testid=preview] p", { hasText: "Second paragraph." }).waitFor();
+  const before = await lines();
+  await page.evaluate(() => (window.__day = [...document.querySelectorAll("[data-testid=preview] > .block")].find((e) => e.textContent.trim() === "Day 1")));
+  await select(page, "First", { collapse: false });
+  await editor(page).evaluate((el) => el.setSelectionRange(el.selectionStart, el.selectionStart));
+  await page.keyboard.type("Intro.\n\n");
+  await page.locator("[data-testid=preview] p", { hasText: "Intro." }).waitFor();
+  const after = await lines();
+  // Every block that was there moved down two lines, the heading kept its node.
+  for (const [text, line] of before) assert.ok(after.some(([t, l]) => t === text && l === line + 2), `${text} at ${line + 2} in ${JSON.stringify(after)} (before: ${JSON.stringify(before)})`);
+  assert.ok(await page.evaluate(() => window.__day.isConnected && window.__day.dataset.line === "5"));
   await page.close();
 });

@@ -205,6 +205,9 @@ pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
         .split(BLOCK_SEP)
         .zip(metas)
         .map(|(piece, (range, raw))| {
+            // The HTML writer puts a newline before every block but the first: drop it,
+            // so a block's HTML (and key) does not change when a block is added above it.
+            let piece = piece.strip_prefix('\n').unwrap_or(piece);
             let html = if raw {
                 sanitize::clean_fragment_cached(piece)
             } else {

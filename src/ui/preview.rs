@@ -1,6 +1,6 @@
 use super::{Doc, PostMemo, ScrollSync};
 use crate::post::lenient_body;
-use crate::render::{header_html, render_blocks, RenderOptions};
+use crate::render::{header_html, render_blocks, BlockKey, RenderOptions};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -25,11 +25,19 @@ pub fn Preview() -> impl IntoView {
     // A block that moved (lines typed above it) keeps its node but not its line:
     // refresh every block's `data-line`, touching only those that changed.
     let body = NodeRef::<leptos::html::Div>::new();
+    // Which block (by key) holds which `data-line` now: typing within a line changes
+    // no line number, so most keystrokes touch no attribute at all.
+    let applied = StoredValue::new(Vec::<(BlockKey, usize)>::new());
     Effect::new(move |_| {
-        let lines: Vec<usize> = blocks.with(|b| b.iter().map(|b| b.lines.start).collect());
+        let lines: Vec<(BlockKey, usize)> =
+            blocks.with(|b| b.iter().map(|b| (b.key, b.lines.start)).collect());
         let Some(body) = body.get() else { return };
         let children = body.children();
-        for (i, line) in lines.iter().enumerate() {
+        let before = applied.get_value();
+        for (i, (key, line)) in lines.iter().enumerate() {
+            if before.get(i) == Some(&(*key, *line)) {
+                continue;
+            }
             let Some(el) = children.item(i as u32) else {
                 break;
             };
@@ -38,6 +46,7 @@ pub fn Preview() -> impl IntoView {
                 let _ = el.set_attribute("data-line", &value);
             }
         }
+        applied.set_value(lines);
     });
     let sync = ScrollSync::get();
     view! {
