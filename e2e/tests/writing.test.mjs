@@ -298,3 +298,17 @@ test("blocks that move keep their node and learn their new line", async () => {
   assert.ok(await page.evaluate(() => window.__day.isConnected && window.__day.dataset.line === "5"));
   await page.close();
 });
+
+test("Now dates a post in the browser's offset; categories come suggested", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  await freshDraft(page, "---\ntitle: Undated\n---\nx\n");
+  await openDetails(page);
+  await page.locator("[data-testid=fm-date-now]").click();
+  const text = await editor(page).inputValue();
+  assert.match(text, /^---\ntitle: Undated\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:00(Z|[+-]\d\d:\d\d)\n---\nx\n$/);
+  const offset = await page.evaluate(() => -new Date().getTimezoneOffset());
+  assert.equal(await page.locator("[data-testid=fm-offset]").inputValue(), `${offset < 0 ? "-" : "+"}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, "0")}:${String(Math.abs(offset) % 60).padStart(2, "0")}`);
+  const options = await page.locator("[data-testid=fm-categories] datalist option").evaluateAll((os) => os.map((o) => o.value));
+  assert.ok(options.includes("articles"), options.join());
+  await page.close();
+});

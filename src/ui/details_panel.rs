@@ -45,26 +45,33 @@ pub fn DetailsPanel() -> impl IntoView {
     let doc = Doc::get();
     let layout = Layout::get();
     let editor = EditorHandle::get();
-    // Tags from the writer's other drafts: suggestions, and the spelling check.
-    let known_tags = Memo::new(move |_| {
+    // Tags and categories of the writer's other drafts: suggestions, and the tag
+    // spelling check.
+    let others = Memo::new(move |_| {
         doc.listing.track();
         let current = doc.id();
-        let mut tags: Vec<String> = doc.with(|ws| {
-            ws.scan()
-                .map(|s| {
-                    s.drafts
-                        .iter()
-                        .filter(|d| d.id != current && d.trashed_ms.is_none())
-                        .filter_map(|d| Post::parse(&d.text).ok())
-                        .flat_map(|p| p.fields().tags.clone())
-                        .collect()
-                })
-                .unwrap_or_default()
+        let (mut tags, mut categories) = (Vec::new(), vec!["articles".to_string()]);
+        doc.with(|ws| {
+            let Ok(scan) = ws.scan() else { return };
+            for draft in scan
+                .drafts
+                .iter()
+                .filter(|d| d.id != current && d.trashed_ms.is_none())
+            {
+                if let Ok(post) = Post::parse(&draft.text) {
+                    tags.extend(post.fields().tags.iter().cloned());
+                    categories.extend(post.fields().categories.iter().cloned());
+                }
+            }
         });
-        tags.sort();
-        tags.dedup();
-        tags
+        for list in [&mut tags, &mut categories] {
+            list.sort();
+            list.dedup();
+        }
+        (tags, categories)
     });
+    let known_tags = Memo::new(move |_| others.with(|o| o.0.clone()));
+    let known_categories = Memo::new(move |_| others.with(|o| o.1.clone()));
     // Both parse the whole text: they follow pauses in typing, not every keystroke.
     let entries = Memo::new(move |_| {
         doc.settled.track();
@@ -88,7 +95,7 @@ pub fn DetailsPanel() -> impl IntoView {
     };
     view! {
         <aside class="details" class:closed=move || !layout.details.get() data-testid="details" aria-label="Details">
-            <FrontMatterForm known_tags=known_tags />
+            <FrontMatterForm known_tags=known_tags known_categories=known_categories />
             <section class="panel-section" aria-labelledby="outline-heading">
                 <h2 id="outline-heading">"Outline"</h2>
                 <ol class="outline" data-testid="outline">

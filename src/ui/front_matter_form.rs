@@ -55,6 +55,8 @@ fn browser_offset() -> i32 {
 pub fn FrontMatterForm(
     /// Tags used in the writer's other drafts, offered as suggestions.
     known_tags: Memo<Vec<String>>,
+    /// Categories used in the writer's other drafts (and `articles`).
+    known_categories: Memo<Vec<String>>,
 ) -> impl IntoView {
     let post = PostMemo::get().0;
     let fields = Memo::new(move |_| post.with(|p| p.as_ref().ok().map(|p| p.fields().clone())));
@@ -138,7 +140,6 @@ pub fn FrontMatterForm(
             edit_post(|p| p.set("slug", slug.into()));
         }
     };
-    let category_suggestions = Memo::new(|_| vec!["articles".to_string()]);
     view! {
         <section class="panel-section" aria-labelledby="fm-heading">
             <div class="section-head">
@@ -175,6 +176,12 @@ pub fn FrontMatterForm(
                         <input type="datetime-local" data-testid="fm-date" prop:value=date_local
                             on:change=move |ev| set_date(event_target_value(&ev), date_offset()) />
                     </label>
+                    <button type="button" class="button small" data-testid="fm-date-now" title="Now, in this browser's time zone"
+                        on:click=move |_| {
+                            if let Some(now) = super::browser::local_now() {
+                                edit_post(|p| p.set_date(&now));
+                            }
+                        }>"Now"</button>
                     <label class="offset">"UTC offset"
                         <input type="text" data-testid="fm-offset" size="6" prop:value=date_offset
                             on:change=move |ev| set_date(date_local(), event_target_value(&ev)) />
@@ -194,7 +201,7 @@ pub fn FrontMatterForm(
                 </label>
                 <ChipField label="Tags" testid="fm-tags" items=tags suggestions=known_tags
                     save=save_tags />
-                <ChipField label="Categories" testid="fm-categories" items=categories suggestions=category_suggestions
+                <ChipField label="Categories" testid="fm-categories" items=categories suggestions=known_categories
                     save=save_categories />
                 <label>
                     <span class="label-row">"Description"

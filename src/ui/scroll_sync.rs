@@ -101,17 +101,32 @@ impl ScrollSync {
         self.hold_until.set_value(js_sys::Date::now() + 200.0);
     }
 
-    /// The writer scrolled the editor: bring the preview to the same line.
-    pub fn editor_scrolled(&self) {
-        if self.is_echo(Pane::Editor) {
-            return;
+    /// For a scroll of `from` by the writer (not an echo): the textarea, the preview
+    /// pane, the text and its number of lines.
+    fn panes(
+        &self,
+        from: Pane,
+    ) -> Option<(
+        web_sys::HtmlTextAreaElement,
+        web_sys::HtmlElement,
+        String,
+        f64,
+    )> {
+        if self.is_echo(from) {
+            return None;
         }
-        let Some(area) = EditorHandle::get().0.get_untracked() else {
-            return;
-        };
-        let Some(pane) = preview_pane() else { return };
+        let area = EditorHandle::get().0.get_untracked()?;
+        let pane = preview_pane()?;
         let text = area.value();
         let total = (text.matches('\n').count() + 1) as f64;
+        Some((area, pane, text, total))
+    }
+
+    /// The writer scrolled the editor: bring the preview to the same line.
+    pub fn editor_scrolled(&self) {
+        let Some((area, pane, text, total)) = self.panes(Pane::Editor) else {
+            return;
+        };
         let height = f64::from(area.scroll_height().max(1));
         let top_line = f64::from(area.scroll_top()) / height * total;
         let body_line = top_line - front_matter_lines(&text);
@@ -133,15 +148,9 @@ impl ScrollSync {
 
     /// The writer scrolled the preview: bring the editor to the same line.
     pub fn preview_scrolled(&self) {
-        if self.is_echo(Pane::Preview) {
-            return;
-        }
-        let Some(area) = EditorHandle::get().0.get_untracked() else {
+        let Some((area, pane, text, total)) = self.panes(Pane::Preview) else {
             return;
         };
-        let Some(pane) = preview_pane() else { return };
-        let text = area.value();
-        let total = (text.matches('\n').count() + 1) as f64;
         let y = f64::from(pane.scroll_top());
         let blocks = block_positions(&pane);
         let line = match blocks.iter().rposition(|(_, top)| *top <= y) {
