@@ -75,11 +75,6 @@ impl BrowserStorage {
     pub fn open() -> BrowserStorage {
         BrowserStorage(LocalStorage::open().ok())
     }
-
-    /// Whether writes can last beyond this page.
-    pub fn is_available(&self) -> bool {
-        self.0.is_some()
-    }
 }
 
 impl Storage for BrowserStorage {

@@ -175,16 +175,19 @@ impl<S: Storage> Workspace<S> {
     }
 
     /// Takes the textarea's text (which has `\n` only) and the cursor. A draft that
-    /// came in with `\r\n` (or a mix) keeps them on every line not edited.
-    pub fn edit(&mut self, textarea_text: &str, cursor: usize) {
+    /// came in with `\r\n` (or a mix) keeps them on every line not edited. Returns
+    /// whether the text changed (a cursor move alone does not change it).
+    pub fn edit(&mut self, textarea_text: &str, cursor: usize) -> bool {
         let text = merge_textarea(&self.open.text, textarea_text);
         self.open.cursor = cursor;
-        if text != self.open.text {
-            self.open.text = text;
-            if !matches!(self.state, SaveState::Conflict) {
-                self.state = SaveState::Unsaved;
-            }
+        if text == self.open.text {
+            return false;
         }
+        self.open.text = text;
+        if !matches!(self.state, SaveState::Conflict) {
+            self.state = SaveState::Unsaved;
+        }
+        true
     }
 
     /// Writes the open draft if it changed (or its cursor moved). Never overwrites a
@@ -207,21 +210,28 @@ impl<S: Storage> Workspace<S> {
         );
         match result {
             Ok(rev) => self.saved(rev),
-            Err(SaveError::Conflict { theirs }) => {
-                if theirs.text == self.open.text {
-                    // Both tabs typed the same thing: no conflict to ask about.
-                    self.open.base = theirs.rev;
-                    self.open.stored = theirs.text;
-                    self.state = SaveState::Saved;
-                } else {
-                    self.open.theirs = Some(*theirs);
-                    self.state = SaveState::Conflict;
-                }
+            Err(SaveError::Conflict { theirs }) if theirs.text == self.open.text => {
+                // Both tabs typed the same thing: no conflict to ask about.
+                self.open.base = theirs.rev;
+                self.open.stored = theirs.text;
+                self.state = SaveState::Saved;
             }
-            Err(SaveError::Missing) => self.write_anew(now_ms),
-            Err(SaveError::Storage(e)) => self.state = SaveState::Failed(e),
+            Err(e) => self.not_saved(e, now_ms),
         }
         &self.state
+    }
+
+    /// A write that did not happen: another tab's newer revision becomes a conflict,
+    /// a vanished draft is written anew, a storage failure is shown.
+    fn not_saved(&mut self, error: SaveError, now_ms: i64) {
+        match error {
+            SaveError::Conflict { theirs } => {
+                self.open.theirs = Some(*theirs);
+                self.state = SaveState::Conflict;
+            }
+            SaveError::Missing => self.write_anew(now_ms),
+            SaveError::Storage(e) => self.state = SaveState::Failed(e),
+        }
     }
 
     fn saved(&mut self, rev: Revision) {
@@ -233,17 +243,7 @@ impl<S: Storage> Workspace<S> {
     /// The open draft vanished from storage (emptied from another tab's trash):
     /// write it again under its id so the text is not lost.
     fn write_anew(&mut self, now_ms: i64) {
-        let draft = Draft {
-            format: super::draft::FORMAT,
-            id: self.open.id.clone(),
-            rev: self.open.base.next(),
-            text: self.open.text.clone(),
-            created_ms: now_ms,
-            updated_ms: now_ms,
-            cursor: self.open.cursor,
-            trashed_ms: None,
-            origin: None,
-        };
+        let draft = self.as_new_revision(now_ms);
         match self.store.recreate(&draft) {
             Ok(()) => self.saved(draft.rev),
             Err(e) => self.state = SaveState::Failed(e),
@@ -442,12 +442,7 @@ impl<S: Storage> Workspace<S> {
                     self.show(d);
                 }
             }
-            Err(SaveError::Conflict { theirs }) => {
-                self.open.theirs = Some(*theirs);
-                self.state = SaveState::Conflict;
-            }
-            Err(SaveError::Missing) => self.write_anew(now_ms),
-            Err(SaveError::Storage(e)) => self.state = SaveState::Failed(e),
+            Err(e) => self.not_saved(e, now_ms),
         }
         &self.state
     }
@@ -477,6 +472,17 @@ impl<S: Storage> Workspace<S> {
     /// Writes settings.
     pub fn set_settings(&mut self, settings: &Settings) -> Result<(), StorageError> {
         self.store.set_settings(settings)
+    }
+
+    /// The editor's text as the next revision of the open draft, for writing it where
+    /// storage has no copy of it.
+    fn as_new_revision(&self, now_ms: i64) -> Draft {
+        Draft {
+            id: self.open.id.clone(),
+            rev: self.open.base.next(),
+            cursor: self.open.cursor,
+            ..placeholder(now_ms, &self.open.text)
+        }
     }
 
     fn show(&mut self, draft: Draft) {
@@ -534,12 +540,7 @@ impl<S: Storage> Workspace<S> {
                 d.updated_ms = now_ms;
             }
             Some(_) => {}
-            None => {
-                let mut d = placeholder(now_ms, &self.open.text);
-                d.id = self.open.id.clone();
-                d.rev = self.open.base.next();
-                drafts.push(d);
-            }
+            None => drafts.push(self.as_new_revision(now_ms)),
         }
         drafts
     }

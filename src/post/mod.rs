@@ -235,6 +235,19 @@ pub fn lenient_body(text: &str) -> &str {
     }
 }
 
+/// How many lines come before [`lenient_body`] (the front matter's, with its
+/// delimiters): the 0-based line of the whole text on which the body starts.
+///
+/// ```
+/// assert_eq!(recap::post::lenient_body_line("---\ntitle: x\n---\nBody\n"), 3);
+/// assert_eq!(recap::post::lenient_body_line("No front matter\n"), 0);
+/// ```
+pub fn lenient_body_line(text: &str) -> usize {
+    text[..text.len() - lenient_body(text).len()]
+        .matches('\n')
+        .count()
+}
+
 fn key_line(text: &str, block: Option<&Block>, key: &str) -> usize {
     let Some(block) = block else { return 1 };
     let content = &text[block.content.clone()];

@@ -480,6 +480,21 @@ struct Context<'o> {
     footnotes: Footnotes,
 }
 
+/// The shortcodes the preview draws itself (see `Context::item_html`); any
+/// other name shows as a labelled chip.
+pub const DRAWN_SHORTCODES: &[&str] = &[
+    "x",
+    "tweet",
+    "twitter",
+    "figure",
+    "youtube",
+    "gist",
+    "toc",
+    "ref",
+    "relref",
+    "highlight",
+];
+
 /// The shortcodes that stand as a block of their own when alone in a paragraph.
 fn is_block_shortcode(item: &Item) -> bool {
     match item {
@@ -506,7 +521,7 @@ impl Context<'_> {
                 _ => embeds::chip(sc),
             },
             Item::Tag(sc) => match sc.name.as_str() {
-                "x" | "tweet" | "twitter" => {
+                name if tweet::TWEET_SHORTCODES.contains(&name) => {
                     Tweet::from_shortcode(sc).map_or_else(|| embeds::chip(sc), |t| t.to_html())
                 }
                 "figure" => figure::render(sc, self.opts.base_url.as_deref()),

@@ -5,6 +5,9 @@
 use super::html::escape;
 use super::shortcode::Shortcode;
 
+/// The shortcode names that draw a tweet card: Hugo's `x`, and its older names.
+pub const TWEET_SHORTCODES: &[&str] = &["x", "tweet", "twitter"];
+
 /// What the preview knows about a tweet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tweet {

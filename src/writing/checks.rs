@@ -1,24 +1,11 @@
 //! Things to fix before publishing, each with the line to jump to.
 
-use super::outline::outline;
-use crate::post::{lenient_body, Post};
+use super::outline::OutlineEntry;
+use crate::post::{lenient_body, lenient_body_line, Post};
 use crate::render::shortcode::{find_all, Found};
-use crate::render::tweet::Tweet;
+use crate::render::tweet::{Tweet, TWEET_SHORTCODES};
+use crate::render::DRAWN_SHORTCODES;
 use pulldown_cmark::{Event, Options, Parser, Tag};
-
-/// Shortcodes the preview draws (everything else shows as a labelled chip).
-const KNOWN_SHORTCODES: &[&str] = &[
-    "x",
-    "tweet",
-    "twitter",
-    "figure",
-    "youtube",
-    "gist",
-    "toc",
-    "ref",
-    "relref",
-    "highlight",
-];
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,17 +20,18 @@ pub struct Check {
 /// other drafts and posts, to catch `Devops` here against `DevOps` there.
 ///
 /// ```
-/// use recap::writing::checks;
-/// let found = checks("---\ntags: [Devops]\n---\n[slides]()\n", &["DevOps".to_string()]);
+/// use recap::writing::{checks, outline};
+/// let text = "---\ntags: [Devops]\n---\n[slides]()\n";
+/// let found = checks(text, &outline(text), &["DevOps".to_string()]);
 /// let messages: Vec<&str> = found.iter().map(|c| c.message.as_str()).collect();
 /// assert!(messages.contains(&"No title."));
 /// assert!(messages.iter().any(|m| m.contains("“Devops” is spelled “DevOps” elsewhere")));
 /// assert!(messages.iter().any(|m| m.contains("has no target")));
 /// ```
-pub fn checks(text: &str, other_tags: &[String]) -> Vec<Check> {
+pub fn checks(text: &str, outline: &[OutlineEntry], other_tags: &[String]) -> Vec<Check> {
     let mut out = Vec::new();
     let body = lenient_body(text);
-    let first_line = text[..text.len() - body.len()].matches('\n').count();
+    let first_line = lenient_body_line(text);
     let line_at = |offset: usize| first_line + body[..offset].matches('\n').count();
     match Post::parse(text) {
         Err(e) => out.push(Check {
@@ -117,8 +105,8 @@ pub fn checks(text: &str, other_tags: &[String]) -> Vec<Check> {
         }
     }
     let mut seen: Vec<(String, usize)> = Vec::new();
-    for entry in outline(text) {
-        let base = entry.id.clone();
+    for entry in outline {
+        let base = entry.id.as_str();
         if let Some((_, first)) = seen.iter().find(|(id, _)| {
             base.strip_prefix(id.as_str())
                 .and_then(|rest| rest.strip_prefix('-'))
@@ -134,7 +122,7 @@ pub fn checks(text: &str, other_tags: &[String]) -> Vec<Check> {
                 ),
             });
         }
-        seen.push((entry.id, entry.line));
+        seen.push((entry.id.clone(), entry.line));
     }
     for (range, found) in find_all(body, &[]) {
         let Found::Tag(sc) = found else { continue };
@@ -142,7 +130,7 @@ pub fn checks(text: &str, other_tags: &[String]) -> Vec<Check> {
             continue;
         }
         let line = line_at(range.start);
-        if !KNOWN_SHORTCODES.contains(&sc.name.as_str()) {
+        if !DRAWN_SHORTCODES.contains(&sc.name.as_str()) {
             out.push(Check {
                 line,
                 message: format!(
@@ -150,7 +138,7 @@ pub fn checks(text: &str, other_tags: &[String]) -> Vec<Check> {
                     sc.name
                 ),
             });
-        } else if matches!(sc.name.as_str(), "x" | "tweet" | "twitter")
+        } else if TWEET_SHORTCODES.contains(&sc.name.as_str())
             && Tweet::from_shortcode(&sc).is_none()
         {
             out.push(Check {

@@ -1,6 +1,6 @@
 //! The outline of a recap: days (`##`) and talks (`###`), with their lines.
 
-use crate::post::lenient_body;
+use crate::post::{lenient_body, lenient_body_line};
 use crate::render::heading_id::HeadingIds;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
@@ -28,7 +28,7 @@ pub struct OutlineEntry {
 /// ```
 pub fn outline(text: &str) -> Vec<OutlineEntry> {
     let body = lenient_body(text);
-    let first_line = text[..text.len() - body.len()].matches('\n').count();
+    let first_line = lenient_body_line(text);
     let mut out = Vec::new();
     let mut ids = HeadingIds::default();
     let mut current: Option<(u8, String, usize, usize)> = None;

@@ -3,6 +3,7 @@
 use super::outline::outline;
 use crate::post::lenient_body;
 use crate::render::shortcode::{find_all, Found};
+use crate::render::tweet::TWEET_SHORTCODES;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 /// What the status bar shows.
@@ -34,7 +35,7 @@ pub fn stats(text: &str) -> Stats {
     let tweets_in_shortcodes = shortcodes
         .iter()
         .filter(|(_, f)| {
-            matches!(f, Found::Tag(s) if !s.closing && matches!(s.name.as_str(), "x" | "tweet" | "twitter"))
+            matches!(f, Found::Tag(s) if !s.closing && TWEET_SHORTCODES.contains(&s.name.as_str()))
         })
         .count();
     // Shortcodes are not words: blank them out before counting.
