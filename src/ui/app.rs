@@ -1,6 +1,6 @@
 use super::layout::{Tab, View, ViewSwitch};
 use super::{
-    browser, ConflictBanner, DetailsPanel, Doc, DraftList, Editor, EditorHandle, FigureDialog,
+    ConflictBanner, DetailsPanel, Doc, DraftList, Editor, EditorHandle, FigureDialog,
     HistoryDialog, Layout, Notices, Preview, StatusBar, StorageBanner, TalkDialog, Toolbar, TopBar,
     TweetDialog, UpdateBanner,
 };
@@ -67,10 +67,7 @@ pub fn App() -> impl IntoView {
         let Some(files) = ev.data_transfer().and_then(|d| d.files()) else {
             return;
         };
-        leptos::task::spawn_local(async move {
-            let read = browser::read_files(files).await;
-            doc.import_files(read);
-        });
+        doc.import_file_list(files, || {});
     };
     let view_name = move || match layout.view.get() {
         View::Split => "split",

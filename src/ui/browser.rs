@@ -25,6 +25,17 @@ pub fn local_now() -> Option<PostDate> {
     )
 }
 
+/// The window's width in CSS pixels, when there is a window.
+pub fn window_width() -> Option<f64> {
+    web_sys::window()?.inner_width().ok()?.as_f64()
+}
+
+/// Whether the window is narrow enough for the one-pane layout (tabs, overlaying
+/// drafts list); the same 800 px as the stylesheet's breakpoint.
+pub fn is_narrow() -> bool {
+    window_width().is_some_and(|w| w <= 800.0)
+}
+
 /// Offers `bytes` as a download named `name`. Returns false when the browser refused.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

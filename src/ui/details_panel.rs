@@ -48,11 +48,11 @@ pub fn DetailsPanel() -> impl IntoView {
     // Tags and categories of the writer's other drafts: suggestions, and the tag
     // spelling check.
     let others = Memo::new(move |_| {
+        // The open draft changes without storage changing: follow `listing` too.
         doc.listing.track();
         let current = doc.id();
         let (mut tags, mut categories) = (Vec::new(), vec!["articles".to_string()]);
-        doc.with(|ws| {
-            let Ok(scan) = ws.scan() else { return };
+        doc.drafts.with(|scan| {
             for draft in scan
                 .drafts
                 .iter()
@@ -80,17 +80,15 @@ pub fn DetailsPanel() -> impl IntoView {
     let found = Memo::new(move |_| {
         doc.settled.track();
         let others = known_tags.get();
-        doc.text.with_untracked(|t| checks(t, &others))
+        entries.with(|outline| doc.text.with_untracked(|t| checks(t, outline, &others)))
     });
     let sync = super::ScrollSync::get();
     let jump = move |line: usize, id: Option<String>| {
         sync.hold();
         editor.go_to_line(line);
-        let fm = doc.text.with_untracked(|t| {
-            t[..t.len() - crate::post::lenient_body(t).len()]
-                .matches('\n')
-                .count()
-        });
+        let fm = doc
+            .text
+            .with_untracked(|t| crate::post::lenient_body_line(t));
         scroll_preview_to(id.as_deref().unwrap_or(""), line, fm);
     };
     view! {

@@ -7,7 +7,7 @@
 use super::browser;
 use crate::drafts::{
     import_text, read_backup, recap_template, write_backup, BrowserStorage, DraftId, SaveState,
-    StorageError, Unreadable, Workspace,
+    Scan, StorageError, Unreadable, Workspace,
 };
 use crate::post::{export_filename, Post};
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -40,6 +40,9 @@ pub struct Doc {
     pub state: RwSignal<SaveState>,
     /// Counts changes that may change the drafts list.
     pub listing: RwSignal<u64>,
+    /// Every draft in storage, read again when `listing` counts a change: one read
+    /// for the drafts list and the tag suggestions.
+    pub drafts: Memo<Scan>,
     /// Messages for the writer.
     pub notices: RwSignal<Vec<Notice>>,
     /// Counts pauses in typing: what is not in view while typing (outline, checks,
@@ -61,14 +64,20 @@ impl Doc {
         let store = crate::drafts::DraftStore::new(storage, nonce);
         let author = store.settings().author;
         let ws = Workspace::start(store, &template(author.as_deref()), browser::now_ms());
+        let ws = StoredValue::new_local(ws);
+        let listing = RwSignal::new(0);
         let doc = Doc {
-            text: RwSignal::new(ws.text().to_string()),
+            text: RwSignal::new(ws.with_value(|ws| ws.text().to_string())),
             loaded: RwSignal::new(0),
-            state: RwSignal::new(ws.state().clone()),
-            listing: RwSignal::new(0),
+            state: RwSignal::new(ws.with_value(|ws| ws.state().clone())),
+            listing,
+            drafts: Memo::new(move |_| {
+                listing.track();
+                ws.with_value(|ws| ws.scan().unwrap_or_default())
+            }),
             notices: RwSignal::new(Vec::new()),
             settled: RwSignal::new(0),
-            ws: StoredValue::new_local(ws),
+            ws,
             timer: StoredValue::new(None),
             settle_timer: StoredValue::new(None),
         };
@@ -104,14 +113,12 @@ impl Doc {
 
     /// A keystroke: the textarea's value and cursor. Saves after [`AUTOSAVE_DELAY`].
     pub fn edit(&self, value: &str, cursor: usize) {
-        let text = self.ws.try_update_value(|ws| {
-            ws.edit(value, cursor);
-            ws.text().to_string()
-        });
-        if let Some(text) = text {
-            if self.text.with_untracked(|t| *t != text) {
-                self.text.set(text);
-            }
+        // A cursor move alone changes no text: no copy, no re-render.
+        let text = self
+            .ws
+            .try_update_value(|ws| ws.edit(value, cursor).then(|| ws.text().to_string()));
+        if let Some(Some(text)) = text {
+            self.text.set(text);
         }
         self.publish_state();
         self.schedule_save();
@@ -119,30 +126,20 @@ impl Doc {
     }
 
     fn schedule_settle(&self) {
-        if let Some(Some(handle)) = self.settle_timer.try_get_value() {
-            handle.clear();
-        }
         let settled = self.settled;
-        let handle =
-            set_timeout_with_handle(move || settled.update(|n| *n += 1), SETTLE_DELAY).ok();
-        self.settle_timer.set_value(handle);
+        restart(self.settle_timer, SETTLE_DELAY, move || {
+            settled.update(|n| *n += 1)
+        });
     }
 
     fn schedule_save(&self) {
-        if let Some(Some(handle)) = self.timer.try_get_value() {
-            handle.clear();
-        }
         let doc = *self;
-        let handle = set_timeout_with_handle(move || doc.save_now(), AUTOSAVE_DELAY).ok();
-        self.timer.set_value(handle);
+        restart(self.timer, AUTOSAVE_DELAY, move || doc.save_now());
     }
 
     /// Saves at once (the tab is hidden or closing, or the timer ran out).
     pub fn save_now(&self) {
-        if let Some(Some(handle)) = self.timer.try_get_value() {
-            handle.clear();
-        }
-        self.timer.set_value(None);
+        cancel(self.timer);
         let before = self.state.get_untracked();
         self.ws.update_value(|ws| {
             ws.save(browser::now_ms());
@@ -180,6 +177,12 @@ impl Doc {
         }
     }
 
+    /// A new draft's text: the recap template with the author from settings.
+    fn template(&self) -> String {
+        let author = self.with(|ws| ws.settings().author);
+        template(author.as_deref())
+    }
+
     /// Shows a message.
     pub fn notify(&self, error: bool, text: impl Into<String>) {
         let id = browser::now_ms() as u64 ^ (js_sys::Math::random() * 1e9) as u64;
@@ -213,8 +216,7 @@ impl Doc {
 
     /// A new draft from the recap template.
     pub fn new_draft(&self) {
-        let author = self.with(|ws| ws.settings().author);
-        let text = template(author.as_deref());
+        let text = self.template();
         self.act(|ws| {
             ws.new_draft(&text, browser::now_ms());
             Ok(())
@@ -233,8 +235,7 @@ impl Doc {
 
     /// Moves draft `id` to the trash.
     pub fn trash(&self, id: &DraftId) {
-        let author = self.with(|ws| ws.settings().author);
-        let text = template(author.as_deref());
+        let text = self.template();
         self.act(|ws| ws.trash(id, &text, browser::now_ms()));
     }
 
@@ -274,6 +275,17 @@ impl Doc {
         self.act(|ws| {
             ws.restore_snapshot(index, browser::now_ms());
             Ok(())
+        });
+    }
+
+    /// Reads a picked or dropped file list, then imports it (see [`Doc::import_files`]);
+    /// `done` runs afterwards.
+    pub fn import_file_list(&self, files: web_sys::FileList, done: impl FnOnce() + 'static) {
+        let doc = *self;
+        leptos::task::spawn_local(async move {
+            let read = browser::read_files(files).await;
+            doc.import_files(read);
+            done();
         });
     }
 
@@ -417,6 +429,20 @@ impl Doc {
             }
         });
     }
+}
+
+/// Stops the timer in `slot`, if one runs.
+fn cancel(slot: StoredValue<Option<TimeoutHandle>>) {
+    if let Some(Some(handle)) = slot.try_get_value() {
+        handle.clear();
+    }
+    slot.set_value(None);
+}
+
+/// Runs `f` after `delay`, unless called again first: the timer in `slot` starts over.
+fn restart(slot: StoredValue<Option<TimeoutHandle>>, delay: Duration, f: impl Fn() + 'static) {
+    cancel(slot);
+    slot.set_value(set_timeout_with_handle(f, delay).ok());
 }
 
 /// The recap template for a new draft, dated now in the browser's offset.

@@ -8,10 +8,7 @@ use leptos::prelude::*;
 pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
     let doc = Doc::get();
     let query = RwSignal::new(String::new());
-    let scan = Memo::new(move |_| {
-        doc.listing.track();
-        doc.with(|ws| ws.scan().unwrap_or_default())
-    });
+    let scan = doc.drafts;
     let current = Memo::new(move |_| {
         doc.listing.track();
         doc.id()
@@ -40,7 +37,7 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
             <div class="sidebar-head">
                 <button class="button primary wide" data-testid="new-draft" on:click=move |_| {
                     doc.new_draft();
-                    if is_narrow() {
+                    if browser::is_narrow() {
                         open.set(false);
                     }
                 }>
@@ -131,7 +128,7 @@ fn DraftItem(
             <button class="draft-open" aria-current=move || is_current.get().then_some("true") on:click=move |_| {
                 doc.open(&open_id);
                 // On a phone the list covers the editor: get it out of the way.
-                if is_narrow() {
+                if browser::is_narrow() {
                     sidebar.set(false);
                 }
             }>
@@ -149,13 +146,6 @@ fn DraftItem(
             </div>
         </li>
     }
-}
-
-fn is_narrow() -> bool {
-    web_sys::window()
-        .and_then(|w| w.inner_width().ok())
-        .and_then(|w| w.as_f64())
-        .is_some_and(|w| w <= 800.0)
 }
 
 /// `12 KB`, `3.4 MB`.

@@ -41,10 +41,7 @@ pub struct Layout {
 impl Layout {
     /// The layout, with the remembered theme applied at once (no flash of the other one).
     pub fn provide(doc: Doc) -> Layout {
-        let wide = web_sys::window()
-            .and_then(|w| w.inner_width().ok())
-            .and_then(|w| w.as_f64())
-            .unwrap_or(1280.0);
+        let wide = super::browser::window_width().unwrap_or(1280.0);
         let layout = Layout {
             view: RwSignal::new(View::Split),
             tab: RwSignal::new(Tab::Edit),
@@ -66,11 +63,7 @@ impl Layout {
         });
         // Turning a window narrow (or a phone sideways) folds the overlaying drafts list.
         let resize = window_event_listener(leptos::ev::resize, move |_| {
-            let narrow = web_sys::window()
-                .and_then(|w| w.inner_width().ok())
-                .and_then(|w| w.as_f64())
-                .is_some_and(|w| w <= 800.0);
-            if narrow && layout.sidebar.get_untracked() {
+            if super::browser::is_narrow() && layout.sidebar.get_untracked() {
                 layout.sidebar.set(false);
             }
         });

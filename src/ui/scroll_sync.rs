@@ -3,7 +3,7 @@
 //! blocks are interpolated.
 
 use super::EditorHandle;
-use crate::post::lenient_body;
+use crate::post::lenient_body_line;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -64,9 +64,7 @@ fn between(
 
 /// Lines of front matter above the body (block lines count from the body).
 fn front_matter_lines(text: &str) -> f64 {
-    text[..text.len() - lenient_body(text).len()]
-        .matches('\n')
-        .count() as f64
+    lenient_body_line(text) as f64
 }
 
 impl ScrollSync {

@@ -1,4 +1,4 @@
-use super::{browser, Doc, Icon, IconName, PostMemo};
+use super::{Doc, Icon, IconName, PostMemo};
 use crate::drafts::SaveState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -36,12 +36,8 @@ pub fn TopBar(
             return;
         };
         let Some(files) = input.files() else { return };
-        leptos::task::spawn_local(async move {
-            let read = browser::read_files(files).await;
-            doc.import_files(read);
-            // The same file can be picked again later.
-            input.set_value("");
-        });
+        // Afterwards the same file can be picked again.
+        doc.import_file_list(files, move || input.set_value(""));
     };
     view! {
         <header class="app-header">
