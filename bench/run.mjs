@@ -13,12 +13,11 @@ import { launch } from "../e2e/lib/browser.mjs";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = resolve(here, "..");
 const out = join(root, "target", "bench");
-const corpus = process.env.RECAP_CORPUS ?? resolve(root, "..", "shared", "corpus");
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 const COLD_LOADS = 10;
 
 const docs = [
-  ["6 KB (corpus draft)", await readFile(join(corpus, "devopscon18-munich-draft.md"), "utf8")],
+  ["3 KB (sample recap)", await readFile(join(root, "tests", "data", "posts", "sample-recap.md"), "utf8")],
   ["100 KB", await readFile(join(out, "recap-100kb.md"), "utf8")],
   ["1 MB", await readFile(join(out, "recap-1mb.md"), "utf8")],
 ];

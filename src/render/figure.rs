@@ -1,5 +1,6 @@
 //! Hugo's `figure` shortcode.
 
+use super::gate::OwnHtml;
 use super::html::escape;
 use super::shortcode::Shortcode;
 use super::url::is_safe_url;
@@ -10,7 +11,7 @@ use super::url::is_safe_url;
 /// A site-relative `src` such as `/img/a.jpg` is resolved against `base_url` when there
 /// is one; otherwise the preview shows a placeholder with the path, since the image
 /// lives in the Hugo site, not in the draft.
-pub fn render(sc: &Shortcode, base_url: Option<&str>) -> String {
+pub fn render(sc: &Shortcode, base_url: Option<&str>) -> OwnHtml {
     let src = sc.named("src").unwrap_or("");
     let alt = sc
         .named("alt")
@@ -56,7 +57,7 @@ pub fn render(sc: &Shortcode, base_url: Option<&str>) -> String {
         out.push_str("</figcaption>");
     }
     out.push_str("</figure>");
-    out
+    OwnHtml::new(out)
 }
 
 /// The URL the preview can load the image from, if any.

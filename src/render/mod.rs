@@ -1,11 +1,19 @@
 //! Markdown body -> safe preview HTML, the way Hugo would publish it.
 //!
-//! The body is parsed once with pulldown-cmark. Shortcodes are found first (outside code)
-//! and stand in the Markdown as inert placeholders, so Markdown never mangles their
-//! arguments; afterwards each becomes its card. Raw HTML from the document goes through
-//! the ammonia allowlist; everything the renderer writes itself is escaped as it is
-//! written. The output comes as keyed top-level [`Block`]s so the preview can replace
-//! only the blocks that changed.
+//! The body is parsed once with pulldown-cmark. Shortcodes are found first (outside
+//! code) and stand in the Markdown as inert placeholders, so Markdown never mangles
+//! their arguments; the block transform turns each back into its card. The output
+//! comes as keyed top-level [`Block`]s so the preview can replace only the blocks that
+//! changed.
+//!
+//! # The safety invariant
+//!
+//! Every block's HTML is written by [`gate::write_block`] and by nothing else. Its
+//! input separates what comes from the document (`Chunk::Doc` events, policed and, when
+//! any of them is raw HTML, sanitized with the allowlist as a whole block, whatever
+//! container the HTML sits in: paragraph, list, table, footnote, definition) from HTML
+//! the renderer writes itself (`Chunk::Own`, where every value from the document is
+//! escaped or sanitized as it is interpolated). No other path leads to the preview.
 //!
 //! ```
 //! use recap::render::{render_html, RenderOptions};
@@ -16,25 +24,28 @@
 
 mod embeds;
 mod figure;
+pub mod gate;
 pub mod heading_id;
 pub mod html;
 pub mod linkify;
+mod placeholder;
 pub mod sanitize;
 pub mod shortcode;
 mod toc;
+mod transform;
 pub mod tweet;
 pub mod typographer;
 pub mod url;
 
 use heading_id::HeadingIds;
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
-use shortcode::{Found, Shortcode};
+use placeholder::{replace_shortcodes, split_placeholders};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 pub use toc::TocEntry;
-use tweet::Tweet;
+use transform::{Context, Footnotes};
 
 /// How to render a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,53 +127,16 @@ pub fn render_html(body: &str, opts: &RenderOptions) -> String {
         .collect()
 }
 
-/// What a placeholder in the Markdown stands for.
-#[derive(Debug, Clone)]
-enum Item {
-    Tag(Shortcode),
-    Literal(String),
-    Highlight(Shortcode, String),
-}
-
-const PH_OPEN: char = '\u{E000}';
-const PH_CLOSE: char = '\u{E001}';
-const BLOCK_SEP: &str = "\u{E002}";
-
 /// Renders a body to keyed top-level blocks (see [`Block`]).
 pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
-    // Our marker characters never come from the writer (they are private-use).
-    let cleaned;
-    // All three markers start with the byte 0xEE: look for that byte first (a fast
-    // scan) rather than for three chars at every char of a long body.
-    let has_marker =
-        body.as_bytes().contains(&0xEE) && body.contains([PH_OPEN, PH_CLOSE, '\u{E002}']);
-    let body = if has_marker {
-        cleaned = body.replace([PH_OPEN, PH_CLOSE, '\u{E002}'], "\u{FFFD}");
-        cleaned.as_str()
-    } else {
-        body
-    };
+    let body = placeholder::without_markers(body);
+    let body = body.as_ref();
     let (prepared, items) = if opts.hugo {
         replace_shortcodes(body, opts)
     } else {
         (body.to_string(), Vec::new())
     };
-    let mut events: Vec<(Event, Range<usize>)> = Vec::new();
-    for (event, range) in Parser::new_ext(&prepared, opts.parser_options()).into_offset_iter() {
-        // Merge adjacent text that stands in the source as written, so URLs and
-        // placeholders are seen whole; text from entities and escapes stays apart
-        // (the typographer leaves it alone, as goldmark does).
-        if let (Event::Text(t), Some((Event::Text(prev), prev_range))) = (&event, events.last_mut())
-        {
-            let literal = |t: &str, r: &Range<usize>| prepared.get(r.clone()) == Some(t);
-            if prev_range.end == range.start && literal(t, &range) && literal(prev, prev_range) {
-                *prev = CowStr::from(format!("{prev}{t}"));
-                prev_range.end = range.end;
-                continue;
-            }
-        }
-        events.push((event, range));
-    }
+    let mut events = parse(&prepared, opts);
     let mut ctx = Context {
         source: &prepared,
         typographer: typographer::Typographer::default(),
@@ -174,45 +148,23 @@ pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
     if opts.hugo {
         assign_heading_ids(&mut events, &prepared, &mut ctx.toc);
     }
-    let blocks = split_top_level(events);
-    let mut out_events: Vec<Event> = Vec::new();
-    let mut metas = Vec::new();
-    for block in blocks {
-        let (transformed, raw) = ctx.transform_block(block.events);
-        if transformed.is_empty() {
-            continue;
+    let mut written: Vec<(String, Range<usize>)> = Vec::new();
+    for block in split_top_level(events) {
+        let chunks = ctx.transform_block(block.events);
+        if !chunks.is_empty() {
+            written.push((gate::write_block(chunks), block.range));
         }
-        if !metas.is_empty() {
-            out_events.push(Event::Html(CowStr::Borrowed(BLOCK_SEP)));
-        }
-        out_events.extend(transformed);
-        metas.push((block.range, raw));
     }
-    if let Some((footnote_events, range)) = ctx.footnotes.section() {
-        if !metas.is_empty() {
-            out_events.push(Event::Html(CowStr::Borrowed(BLOCK_SEP)));
-        }
-        out_events.extend(footnote_events);
-        metas.push((range, false));
+    if let Some((chunks, range)) = ctx.footnotes.section() {
+        written.push((gate::write_block(chunks), range));
     }
-    let mut html_out = String::with_capacity(prepared.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html_out, out_events.into_iter());
     // Offsets are in the prepared text; its line numbers equal the body's.
     let prepared_lines = LineIndex::new(&prepared);
     let body_lines = LineIndex::new(body);
     let mut seen: HashMap<(u64, u64), u64> = HashMap::new();
-    html_out
-        .split(BLOCK_SEP)
-        .zip(metas)
-        .map(|(piece, (range, raw))| {
-            // The HTML writer puts a newline before every block but the first: drop it,
-            // so a block's HTML (and key) does not change when a block is added above it.
-            let piece = piece.strip_prefix('\n').unwrap_or(piece);
-            let html = if raw {
-                sanitize::clean_fragment_cached(piece)
-            } else {
-                piece.to_string()
-            };
+    written
+        .into_iter()
+        .map(|(html, range)| {
             let end = range.start
                 + prepared
                     .get(range.clone())
@@ -231,6 +183,26 @@ pub fn render_blocks(body: &str, opts: &RenderOptions) -> Vec<Block> {
             }
         })
         .collect()
+}
+
+/// The body's Markdown events with their source ranges. Adjacent text that stands in
+/// the source as written is merged, so URLs and placeholders are seen whole; text from
+/// entities and escapes stays apart (the typographer leaves it alone, as goldmark does).
+fn parse<'a>(prepared: &'a str, opts: &RenderOptions) -> Vec<(Event<'a>, Range<usize>)> {
+    let mut events: Vec<(Event, Range<usize>)> = Vec::new();
+    for (event, range) in Parser::new_ext(prepared, opts.parser_options()).into_offset_iter() {
+        if let (Event::Text(t), Some((Event::Text(prev), prev_range))) = (&event, events.last_mut())
+        {
+            let literal = |t: &str, r: &Range<usize>| prepared.get(r.clone()) == Some(t);
+            if prev_range.end == range.start && literal(t, &range) && literal(prev, prev_range) {
+                *prev = CowStr::from(format!("{prev}{t}"));
+                prev_range.end = range.end;
+                continue;
+            }
+        }
+        events.push((event, range));
+    }
+    events
 }
 
 fn hash<T: Hash + ?Sized>(value: &T) -> u64 {
@@ -268,84 +240,6 @@ impl LineIndex {
             .unwrap_or(text.len());
         &text[start.min(text.len())..end.min(text.len()).max(start.min(text.len()))]
     }
-}
-
-/// Replaces shortcodes outside code with placeholders that keep the line count.
-fn replace_shortcodes(body: &str, opts: &RenderOptions) -> (String, Vec<Item>) {
-    if !body.contains("{{") {
-        return (body.to_string(), Vec::new());
-    }
-    let mut code = Vec::new();
-    for (event, range) in Parser::new_ext(body, opts.parser_options()).into_offset_iter() {
-        if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
-            code.push(range);
-        }
-    }
-    let found = shortcode::find_all(body, &code);
-    let mut items = Vec::new();
-    let mut out = String::with_capacity(body.len());
-    let mut last = 0;
-    let mut i = 0;
-    while i < found.len() {
-        let (range, what) = &found[i];
-        let mut end = range.end;
-        let item = match what {
-            Found::Literal(text) => Item::Literal(text.clone()),
-            Found::Tag(sc) if sc.name == "highlight" && !sc.closing => {
-                let close = found[i + 1..].iter().position(
-                    |(_, f)| matches!(f, Found::Tag(c) if c.closing && c.name == "highlight"),
-                );
-                match close {
-                    Some(j) => {
-                        let (close_range, _) = &found[i + 1 + j];
-                        let inner = body[range.end..close_range.start].to_string();
-                        end = close_range.end;
-                        i += 1 + j;
-                        Item::Highlight(sc.clone(), inner)
-                    }
-                    None => Item::Tag(sc.clone()),
-                }
-            }
-            Found::Tag(sc) => Item::Tag(sc.clone()),
-        };
-        out.push_str(&body[last..range.start]);
-        out.push(PH_OPEN);
-        out.push_str(&items.len().to_string());
-        out.push(PH_CLOSE);
-        // Keep line numbers: a tag over several lines leaves its line breaks.
-        for _ in body[range.start..end].matches('\n') {
-            out.push('\n');
-        }
-        items.push(item);
-        last = end;
-        i += 1;
-    }
-    out.push_str(&body[last..]);
-    (out, items)
-}
-
-/// Splits text at placeholders: `Ok(text)` pieces and `Err(index)` placeholders.
-fn split_placeholders(text: &str) -> Vec<Result<&str, usize>> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find(PH_OPEN) {
-        let after = &rest[open + PH_OPEN.len_utf8()..];
-        let Some(close) = after.find(PH_CLOSE) else {
-            break;
-        };
-        let Ok(index) = after[..close].parse::<usize>() else {
-            break;
-        };
-        if open > 0 {
-            out.push(Ok(&rest[..open]));
-        }
-        out.push(Err(index));
-        rest = &after[close + PH_CLOSE.len_utf8()..];
-    }
-    if !rest.is_empty() {
-        out.push(Ok(rest));
-    }
-    out
 }
 
 struct TopBlock<'a> {
@@ -420,68 +314,8 @@ fn assign_heading_ids(
     }
 }
 
-/// Footnotes, numbered by first reference and listed at the end, as goldmark does.
-#[derive(Default)]
-struct Footnotes {
-    numbers: HashMap<String, usize>,
-    definitions: HashMap<String, (Vec<Event<'static>>, Range<usize>)>,
-}
-
-impl Footnotes {
-    fn number(&mut self, label: &str) -> usize {
-        let next = self.numbers.len() + 1;
-        *self.numbers.entry(label.to_string()).or_insert(next)
-    }
-
-    /// The closing `<div class="footnotes">` section, when any note is referenced.
-    fn section(&mut self) -> Option<(Vec<Event<'static>>, Range<usize>)> {
-        let mut order: Vec<(&String, &usize)> = self.numbers.iter().collect();
-        order.sort_by_key(|(_, n)| **n);
-        let mut events = vec![Event::Html(CowStr::Borrowed(
-            "<div class=\"footnotes\" role=\"doc-endnotes\">\n<hr>\n<ol>\n",
-        ))];
-        let mut range: Option<Range<usize>> = None;
-        let mut any = false;
-        for (label, n) in order {
-            let Some((def, r)) = self.definitions.get(label) else {
-                continue;
-            };
-            any = true;
-            range = Some(range.map_or(r.clone(), |x| x.start.min(r.start)..x.end.max(r.end)));
-            events.push(Event::Html(CowStr::from(format!("<li id=\"fn:{n}\">\n"))));
-            let backref = Event::Html(CowStr::from(format!(
-                "&#160;<a href=\"#fnref:{n}\" class=\"footnote-backref\" role=\"doc-backlink\">&#x21a9;&#xfe0e;</a>"
-            )));
-            let last_para_end = def
-                .iter()
-                .rposition(|e| matches!(e, Event::End(TagEnd::Paragraph)));
-            for (k, e) in def.iter().enumerate() {
-                if Some(k) == last_para_end {
-                    events.push(backref.clone());
-                }
-                events.push(e.clone());
-            }
-            if last_para_end.is_none() {
-                events.push(backref);
-            }
-            events.push(Event::Html(CowStr::Borrowed("</li>\n")));
-        }
-        events.push(Event::Html(CowStr::Borrowed("</ol>\n</div>\n")));
-        any.then(|| (events, range.unwrap_or(0..0)))
-    }
-}
-
-struct Context<'o> {
-    source: &'o str,
-    typographer: typographer::Typographer,
-    opts: &'o RenderOptions,
-    items: &'o [Item],
-    toc: Vec<TocEntry>,
-    footnotes: Footnotes,
-}
-
-/// The shortcodes the preview draws itself (see `Context::item_html`); any
-/// other name shows as a labelled chip.
+/// The shortcodes the preview draws itself (see the block transform); any other name
+/// shows as a labelled chip.
 pub const DRAWN_SHORTCODES: &[&str] = &[
     "x",
     "tweet",
@@ -494,374 +328,6 @@ pub const DRAWN_SHORTCODES: &[&str] = &[
     "relref",
     "highlight",
 ];
-
-/// The shortcodes that stand as a block of their own when alone in a paragraph.
-fn is_block_shortcode(item: &Item) -> bool {
-    match item {
-        Item::Highlight(..) => true,
-        Item::Tag(sc) => matches!(
-            sc.name.as_str(),
-            "figure" | "x" | "tweet" | "twitter" | "youtube" | "gist" | "toc"
-        ),
-        Item::Literal(_) => false,
-    }
-}
-
-impl Context<'_> {
-    fn item_html(&self, index: usize) -> Event<'static> {
-        let Some(item) = self.items.get(index) else {
-            return Event::Text(CowStr::Borrowed(""));
-        };
-        let html = match item {
-            Item::Literal(text) => return Event::Text(CowStr::from(text.clone())),
-            Item::Highlight(sc, code) => embeds::highlight(sc, code),
-            Item::Tag(sc) if sc.closing => match sc.name.as_str() {
-                // Closing tags of shortcodes drawn whole say nothing more.
-                "figure" | "x" | "tweet" | "twitter" | "youtube" | "gist" | "toc" => String::new(),
-                _ => embeds::chip(sc),
-            },
-            Item::Tag(sc) => match sc.name.as_str() {
-                name if tweet::TWEET_SHORTCODES.contains(&name) => {
-                    Tweet::from_shortcode(sc).map_or_else(|| embeds::chip(sc), |t| t.to_html())
-                }
-                "figure" => figure::render(sc, self.opts.base_url.as_deref()),
-                "youtube" => embeds::youtube(sc),
-                "gist" => embeds::gist(sc),
-                "toc" => toc::render(&self.toc),
-                "ref" | "relref" => format!(
-                    "<a href=\"#\" title=\"Hugo links this when it builds the site\">{}</a>",
-                    html::escape(sc.arg("path", 0).unwrap_or(""))
-                ),
-                _ => embeds::chip(sc),
-            },
-        };
-        Event::InlineHtml(CowStr::from(html))
-    }
-
-    /// A link or image target: placeholders (`ref`) and unsafe schemes become `#`.
-    fn link_target<'a>(&self, dest: CowStr<'a>) -> CowStr<'a> {
-        if dest.contains(PH_OPEN) || !url::is_safe_url(&dest) {
-            CowStr::Borrowed("#")
-        } else {
-            dest
-        }
-    }
-
-    /// Rewrites one top-level block's events; says whether it holds raw HTML to sanitize.
-    fn transform_block<'a>(
-        &mut self,
-        events: Vec<(Event<'a>, Range<usize>)>,
-    ) -> (Vec<Event<'a>>, bool) {
-        let mut raw = false;
-        // A paragraph holding only a block shortcode becomes that card (as in Hugo).
-        if let [(Event::Start(Tag::Paragraph), _), inner @ .., (Event::End(TagEnd::Paragraph), _)] =
-            events.as_slice()
-        {
-            let mut only: Option<usize> = None;
-            let mut other = false;
-            for (e, _) in inner {
-                match e {
-                    Event::Text(t) => {
-                        for piece in split_placeholders(t) {
-                            match piece {
-                                Err(i) if only.is_none() => only = Some(i),
-                                Ok(s) if s.trim().is_empty() => {}
-                                _ => other = true,
-                            }
-                        }
-                    }
-                    Event::SoftBreak => {}
-                    _ => other = true,
-                }
-            }
-            if let (Some(i), false) = (only, other) {
-                if self.items.get(i).is_some_and(is_block_shortcode) {
-                    let Event::InlineHtml(html) = self.item_html(i) else {
-                        unreachable!()
-                    };
-                    return (vec![Event::Html(CowStr::from(format!("{html}\n")))], false);
-                }
-            }
-        }
-        // Raw HTML blocks: a pasted tweet becomes its card; `<!--more-->` a divider.
-        if let Some((Event::Start(Tag::HtmlBlock), _)) = events.first() {
-            let html: String = events
-                .iter()
-                .filter_map(|(e, _)| {
-                    if let Event::Html(h) = e {
-                        Some(h.as_ref())
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            if self.opts.hugo {
-                if html.contains("twitter-tweet") {
-                    if let Some(tweet) = Tweet::from_embed(&html) {
-                        return (
-                            vec![Event::Html(CowStr::from(format!("{}\n", tweet.to_html())))],
-                            false,
-                        );
-                    }
-                }
-                if html.trim() == "<!--more-->" {
-                    return (
-                        vec![Event::Html(CowStr::Borrowed(
-                            "<div class=\"summary-divider\" role=\"separator\"><span>Summary ends here</span></div>\n",
-                        ))],
-                        false,
-                    );
-                }
-            }
-        }
-        let mut out = Vec::with_capacity(events.len());
-        let mut in_link = 0usize;
-        let mut in_image = 0usize;
-        let mut in_code = false;
-        let mut footnote: Option<(String, Vec<Event<'static>>, Range<usize>)> = None;
-        let mut containers: Vec<Range<usize>> = Vec::new();
-        for (event, range) in events {
-            let mut emit: Vec<Event<'a>> = Vec::new();
-            match &event {
-                Event::Start(
-                    Tag::Paragraph
-                    | Tag::Heading { .. }
-                    | Tag::Item
-                    | Tag::TableCell
-                    | Tag::DefinitionListTitle
-                    | Tag::DefinitionListDefinition,
-                ) => {
-                    containers.push(range.clone());
-                }
-                Event::End(
-                    TagEnd::Paragraph
-                    | TagEnd::Heading(_)
-                    | TagEnd::Item
-                    | TagEnd::TableCell
-                    | TagEnd::DefinitionListTitle
-                    | TagEnd::DefinitionListDefinition,
-                ) => {
-                    containers.pop();
-                }
-                _ => {}
-            }
-            match event {
-                Event::Start(Tag::FootnoteDefinition(label)) => {
-                    footnote = Some((label.to_string(), Vec::new(), range));
-                    continue;
-                }
-                Event::End(TagEnd::FootnoteDefinition) => {
-                    if let Some((label, defs, r)) = footnote.take() {
-                        self.footnotes.definitions.insert(label, (defs, r));
-                    }
-                    continue;
-                }
-                Event::FootnoteReference(label) => {
-                    let n = self.footnotes.number(&label);
-                    emit.push(Event::InlineHtml(CowStr::from(format!(
-                        "<sup id=\"fnref:{n}\"><a href=\"#fn:{n}\" class=\"footnote-ref\" role=\"doc-noteref\">{n}</a></sup>"
-                    ))));
-                }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    in_link += 1;
-                    emit.push(Event::Start(Tag::Link {
-                        link_type,
-                        dest_url: self.link_target(dest_url),
-                        title: strip_placeholders(title),
-                        id,
-                    }));
-                }
-                Event::End(TagEnd::Link) => {
-                    in_link = in_link.saturating_sub(1);
-                    emit.push(Event::End(TagEnd::Link));
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    in_image += 1;
-                    emit.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: self.link_target(dest_url),
-                        title: strip_placeholders(title),
-                        id,
-                    }));
-                }
-                Event::End(TagEnd::Image) => {
-                    in_image = in_image.saturating_sub(1);
-                    emit.push(Event::End(TagEnd::Image));
-                }
-                // `{#id .class key=value}` may carry any attribute: keep the id and
-                // safe classes, drop the rest (an `onclick` would run on the page).
-                Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs: _,
-                }) => {
-                    let classes = classes
-                        .into_iter()
-                        .filter(|c| sanitize::filter_classes(c).is_some())
-                        .collect();
-                    emit.push(Event::Start(Tag::Heading {
-                        level,
-                        id,
-                        classes,
-                        attrs: Vec::new(),
-                    }));
-                }
-                Event::Start(Tag::CodeBlock(kind)) => {
-                    in_code = true;
-                    let kind = match kind {
-                        CodeBlockKind::Fenced(info) => CodeBlockKind::Fenced(safe_language(info)),
-                        indented => indented,
-                    };
-                    emit.push(Event::Start(Tag::CodeBlock(kind)));
-                }
-                Event::End(TagEnd::CodeBlock) => {
-                    in_code = false;
-                    emit.push(Event::End(TagEnd::CodeBlock));
-                }
-                Event::Text(text) if !in_code && self.opts.hugo => {
-                    let source_after = &self.source[range.end.min(self.source.len())..];
-                    let literal = self.source.get(range.clone()) == Some(text.as_ref());
-                    // Does the paragraph go on after this line? (goldmark's line then ends in \n.)
-                    let line_continues = containers.last().is_some_and(|c| {
-                        let content_end = c.start + self.source[c.clone()].trim_end().len();
-                        source_after
-                            .find('\n')
-                            .is_some_and(|nl| range.end + nl < content_end)
-                    });
-                    let mut before = self.source[..range.start.min(self.source.len())]
-                        .chars()
-                        .last()
-                        .unwrap_or('\n');
-                    for piece in split_placeholders(&text) {
-                        match piece {
-                            Err(i) => {
-                                if in_image == 0 {
-                                    emit.push(self.item_html(i));
-                                }
-                                // Hugo's placeholder is a word, so quotes after it close.
-                                before = 'x';
-                            }
-                            Ok(t) => {
-                                let pieces = if in_link == 0 && in_image == 0 {
-                                    linkify::split(t)
-                                } else {
-                                    vec![linkify::Piece::Text(t)]
-                                };
-                                for p in pieces {
-                                    match p {
-                                        linkify::Piece::Text(s) => {
-                                            let end =
-                                                s.as_ptr() as usize - t.as_ptr() as usize + s.len();
-                                            let after = if end < t.len() {
-                                                &t[end..]
-                                            } else {
-                                                source_after
-                                            };
-                                            let smart = if literal {
-                                                self.typographer.smarten(
-                                                    s,
-                                                    before,
-                                                    after,
-                                                    line_continues,
-                                                )
-                                            } else {
-                                                s.to_string()
-                                            };
-                                            emit.push(Event::Text(CowStr::from(smart)));
-                                            before = s.chars().last().unwrap_or(before);
-                                        }
-                                        linkify::Piece::Link { text, href } => {
-                                            emit.push(Event::Start(Tag::Link {
-                                                link_type: pulldown_cmark::LinkType::Autolink,
-                                                dest_url: CowStr::from(href),
-                                                title: CowStr::Borrowed(""),
-                                                id: CowStr::Borrowed(""),
-                                            }));
-                                            emit.push(Event::Text(CowStr::from(text.to_string())));
-                                            emit.push(Event::End(TagEnd::Link));
-                                            before = text.chars().last().unwrap_or(before);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                Event::Html(h) | Event::InlineHtml(h) if self.opts.hugo || h.contains(PH_OPEN) => {
-                    raw = true;
-                    let block_level = out
-                        .first()
-                        .is_some_and(|e| matches!(e, Event::Start(Tag::HtmlBlock)));
-                    let mut s = String::new();
-                    for piece in split_placeholders(&h) {
-                        match piece {
-                            Ok(t) => s.push_str(t),
-                            Err(i) => {
-                                if let Event::InlineHtml(card) | Event::Text(card) =
-                                    self.item_html(i)
-                                {
-                                    s.push_str(&card);
-                                }
-                            }
-                        }
-                    }
-                    emit.push(if block_level {
-                        Event::Html(CowStr::from(s))
-                    } else {
-                        Event::InlineHtml(CowStr::from(s))
-                    });
-                }
-                e @ (Event::Html(_) | Event::InlineHtml(_)) => {
-                    raw = true;
-                    emit.push(e);
-                }
-                other => emit.push(other),
-            }
-            match &mut footnote {
-                Some((_, defs, _)) => defs.extend(emit.into_iter().map(into_static)),
-                None => out.extend(emit),
-            }
-        }
-        (out, raw)
-    }
-}
-
-fn strip_placeholders(s: CowStr<'_>) -> CowStr<'_> {
-    if !s.contains(PH_OPEN) {
-        return s;
-    }
-    let text: String = split_placeholders(&s)
-        .into_iter()
-        .filter_map(Result::ok)
-        .collect();
-    CowStr::from(text)
-}
-
-/// The first word of a fence's info string, reduced to characters safe in a class.
-fn safe_language(info: CowStr<'_>) -> CowStr<'_> {
-    let word = info.split_whitespace().next().unwrap_or("");
-    let safe = |c: char| c.is_alphanumeric() || matches!(c, '_' | '-' | '+' | '#' | '.');
-    if word.chars().all(safe) && word.len() == info.len() {
-        info
-    } else {
-        CowStr::from(word.chars().filter(|&c| safe(c)).collect::<String>())
-    }
-}
-
-fn into_static(e: Event<'_>) -> Event<'static> {
-    e.into_static()
-}
 
 /// The post's header as the preview shows it: title, date and tags, escaped.
 ///

@@ -1,6 +1,7 @@
 //! The `toc` shortcode: a table of contents of the body's headings, as Hugo's
 //! `.TableOfContents` (levels 2 and 3 by default).
 
+use super::gate::OwnHtml;
 use super::html::escape;
 
 /// A heading as the table of contents needs it.
@@ -15,7 +16,7 @@ pub struct TocEntry {
 }
 
 /// Nested lists of links to the headings of levels 2 and 3.
-pub fn render(entries: &[TocEntry]) -> String {
+pub fn render(entries: &[TocEntry]) -> OwnHtml {
     let mut out = String::from("<nav id=\"TableOfContents\" class=\"toc\"><ul>");
     let mut depth = 0;
     let mut open_item = false;
@@ -48,5 +49,5 @@ pub fn render(entries: &[TocEntry]) -> String {
         out.push_str("</li>");
     }
     out.push_str("</ul></nav>");
-    out
+    OwnHtml::new(out)
 }

@@ -2,6 +2,7 @@
 //! X gives ("Embed post": a `twitter-tweet` blockquote plus `widgets.js`). The card is
 //! drawn from the text in the draft: nothing is fetched and `widgets.js` never loads.
 
+use super::gate::OwnHtml;
 use super::html::escape;
 use super::shortcode::Shortcode;
 
@@ -112,7 +113,7 @@ impl Tweet {
     }
 
     /// The card's HTML. Every value in it is escaped or sanitized.
-    pub fn to_html(&self) -> String {
+    pub fn to_html(&self) -> OwnHtml {
         let mut out = format!(
             "<figure class=\"tweet-card\" data-tweet-id=\"{}\">",
             escape(&self.id)
@@ -143,7 +144,7 @@ impl Tweet {
             "<a class=\"tweet-date\" href=\"{}\">{date}</a></figure>",
             escape(&self.url())
         ));
-        out
+        OwnHtml::new(out)
     }
 }
 
@@ -188,7 +189,7 @@ mod tests {
 
     #[test]
     fn card_links_to_the_post_and_names_the_author() {
-        let html = Tweet::from_embed(EMBED).unwrap().to_html();
+        let html = Tweet::from_embed(EMBED).unwrap().to_html().into_string();
         assert!(
             html.starts_with("<figure class=\"tweet-card\" data-tweet-id=\"1069903784120381440\">")
         );
