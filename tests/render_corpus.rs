@@ -68,7 +68,7 @@ fn the_sample_recaps_tweets_become_cards() {
     // The figure, the table, the footnote, the summary divider.
     assert!(html.contains("<figure class=\"figure-card\">"), "{html}");
     assert!(
-        html.contains("<td style=\"text-align: right\">40 minutes</td>"),
+        html.contains("<td class=\"align-right\">40 minutes</td>"),
         "{html}"
     );
     assert!(html.contains("class=\"footnotes\""), "{html}");

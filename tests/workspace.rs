@@ -27,6 +27,26 @@ fn first_start_creates_a_draft_from_the_template_and_stores_it() {
     assert_eq!(ws.text(), TEMPLATE);
     assert_eq!(ws.state(), &SaveState::Saved);
     assert_eq!(stored_text(&mem, ws.id()), TEMPLATE);
+    assert!(ws.first_run(), "a newcomer is greeted");
+    assert!(
+        !tab(&mem, 2).first_run(),
+        "the second visit is not a first run"
+    );
+}
+
+#[test]
+fn the_sample_recap_opens_as_a_draft_of_its_own() {
+    let mem = MemoryStorage::new();
+    let mut ws = tab(&mem, 1);
+    let template_id = ws.id().clone();
+    ws.import(&[(SAMPLE_RECAP_NAME.into(), SAMPLE_RECAP.into())], T0 + 5);
+    assert_ne!(ws.id(), &template_id);
+    assert_eq!(
+        ws.text(),
+        support::data::sample_recap(),
+        "the app ships the fixture"
+    );
+    assert_eq!(stored_text(&mem, ws.id()), SAMPLE_RECAP);
 }
 
 #[test]
@@ -90,7 +110,7 @@ fn another_tabs_save_shows_here_when_this_tab_has_no_change() {
     b.edit("typed in tab B\n", 3);
     b.save(T0 + 100);
     let key = draft_key(b.id());
-    assert_eq!(a.external_change(&key), External::Reloaded);
+    assert_eq!(a.external_change(&key, T0 + 150), External::Reloaded);
     assert_eq!(a.text(), "typed in tab B\n");
     // A then edits on top of B's revision without a conflict.
     a.edit("typed in tab B, then A\n", 5);
@@ -113,6 +133,20 @@ fn two_tabs_typing() -> (
     (mem, a, b)
 }
 
+/// Every draft text in storage, trash included, as a fresh tab would find them.
+fn all_texts(mem: &MemoryStorage) -> Vec<String> {
+    let store = DraftStore::new(mem.clone(), 98);
+    let mut texts: Vec<String> = store
+        .scan()
+        .unwrap()
+        .drafts
+        .into_iter()
+        .map(|d| d.text)
+        .collect();
+    texts.sort();
+    texts
+}
+
 #[test]
 fn both_tabs_changed_gives_a_conflict_and_nothing_is_overwritten() {
     let (mem, mut a, _b) = two_tabs_typing();
@@ -121,17 +155,83 @@ fn both_tabs_changed_gives_a_conflict_and_nothing_is_overwritten() {
     assert_eq!(stored_text(&mem, a.id()), "theirs\n");
     assert_eq!(a.text(), "mine\n", "this tab's text stays in the editor");
     assert_eq!(a.theirs().map(|d| d.text.as_str()), Some("theirs\n"));
-    // Typing more during the conflict still writes nothing.
+    // This tab's text is already stored, as a copy, before anyone answers anything.
+    let copy = a
+        .conflict_copy()
+        .expect("a copy of this tab's text")
+        .clone();
+    assert_ne!(&copy, a.id());
+    assert_eq!(stored_text(&mem, &copy), "mine\n");
+    // Typing more during the conflict saves into the copy, never over theirs.
     a.edit("mine, more\n", 0);
     a.save(T0 + 300);
     assert_eq!(stored_text(&mem, a.id()), "theirs\n");
+    assert_eq!(stored_text(&mem, &copy), "mine, more\n");
 }
 
 #[test]
-fn a_storage_event_during_unsaved_typing_is_a_conflict() {
-    let (_mem, mut a, b) = two_tabs_typing();
-    assert_eq!(a.external_change(&draft_key(b.id())), External::Conflict);
+fn a_storage_event_during_unsaved_typing_is_a_conflict_and_keeps_this_tabs_text() {
+    let (mem, mut a, b) = two_tabs_typing();
+    assert_eq!(
+        a.external_change(&draft_key(b.id()), T0 + 150),
+        External::Conflict
+    );
     assert_eq!(a.state().label(), "Changed in another tab");
+    assert_eq!(all_texts(&mem), ["mine\n", "theirs\n"]);
+}
+
+#[test]
+fn a_tab_closed_during_a_conflict_loses_nothing() {
+    let (mem, mut a, b) = two_tabs_typing();
+    a.external_change(&draft_key(b.id()), T0 + 150);
+    a.edit("mine\nand a second line typed during the conflict\n", 10);
+    // The page hides (autosave at once), then the tab is gone without an answer.
+    a.save(T0 + 400);
+    drop(a);
+    let reopened = tab(&mem, 3);
+    let listed: Vec<String> = reopened
+        .scan()
+        .unwrap()
+        .active()
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert_eq!(
+        all_texts(&mem),
+        [
+            "mine\nand a second line typed during the conflict\n",
+            "theirs\n"
+        ]
+    );
+    let copy = reopened
+        .scan()
+        .unwrap()
+        .active()
+        .into_iter()
+        .find(|s| s.conflict_copy)
+        .expect("the copy is marked in the list");
+    assert_eq!(copy.title, "mine");
+}
+
+#[test]
+fn storage_refusing_the_conflict_copy_is_reported_and_the_text_stays() {
+    let (mem, mut a, _b) = two_tabs_typing();
+    let used: usize = mem.snapshot().iter().map(|(k, v)| k.len() + v.len()).sum();
+    mem.set_quota(Some(used));
+    assert_eq!(a.save(T0 + 200), &SaveState::Conflict);
+    assert_eq!(a.copy_error(), Some(&StorageError::Full));
+    assert_eq!(a.conflict_copy(), None);
+    assert_eq!(a.text(), "mine\n");
+    // Space returns: the next autosave stores the copy.
+    mem.set_quota(None);
+    a.save(T0 + 300);
+    assert_eq!(a.copy_error(), None);
+    let copy = a
+        .conflict_copy()
+        .expect("stored once there is room")
+        .clone();
+    assert_eq!(stored_text(&mem, &copy), "mine\n");
 }
 
 #[test]
@@ -139,11 +239,22 @@ fn keep_mine_as_a_copy_keeps_both_texts() {
     let (mem, mut a, _b) = two_tabs_typing();
     let original = a.id().clone();
     a.save(T0 + 200);
+    let copy = a.conflict_copy().unwrap().clone();
+    a.edit("mine, last words\n", 0);
     a.keep_mine_as_copy(T0 + 300).unwrap();
-    assert_ne!(a.id(), &original);
-    assert_eq!(stored_text(&mem, a.id()), "mine\n");
+    assert_eq!(
+        a.id(),
+        &copy,
+        "the copy made at the conflict opens; no second copy"
+    );
+    assert_eq!(stored_text(&mem, a.id()), "mine, last words\n");
     assert_eq!(stored_text(&mem, &original), "theirs\n");
     assert_eq!(a.state(), &SaveState::Saved);
+    assert_eq!(all_texts(&mem).len(), 2);
+    // And it goes on saving as a draft of its own.
+    a.edit("mine, after\n", 0);
+    assert_eq!(a.save(T0 + 400), &SaveState::Saved);
+    assert_eq!(stored_text(&mem, &copy), "mine, after\n");
 }
 
 #[test]
@@ -156,6 +267,10 @@ fn take_theirs_puts_this_tabs_text_in_the_history() {
     let last = history.snapshots().last().expect("a snapshot");
     assert_eq!(last.text, "mine\n");
     assert_eq!(last.reason, SnapshotReason::BeforeConflict);
+    // The copy made at the conflict went to the trash (the history has its text).
+    let scan = a.scan().unwrap();
+    assert!(scan.active().iter().all(|s| !s.conflict_copy));
+    assert!(scan.trash().iter().any(|s| s.conflict_copy));
     // And A can go on saving on top of theirs.
     a.edit("theirs + more\n", 0);
     assert_eq!(a.save(T0 + 400), &SaveState::Saved);

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { appSession, corpusDir } from "../lib/session.mjs";
+import { appSession, externalCorpus, fixturesDir } from "../lib/session.mjs";
 import { openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
 
 const app = appSession();
@@ -106,11 +106,30 @@ test("the drafts list: new from the template, search, duplicate, trash and resto
   await page.close();
 });
 
+/** Opens the app in a page whose timers only run when the test says so (`page.clock`):
+ * its autosave waits, so "typed but not saved yet" lasts exactly as long as needed. */
+async function openWithClock(context, url) {
+  const page = await context.newPage();
+  await page.clock.install();
+  await page.goto(url);
+  await page.waitForSelector("[data-testid=editor]");
+  return page;
+}
+
+/** The open draft's id, as the drafts list marks it. */
+const currentId = (page) => page.locator("[data-testid=draft-list] .draft-item.current").getAttribute("data-draft-id");
+
+/** The stored text of draft `id`. */
+const storedText = (page, id) =>
+  page.evaluate((id) => JSON.parse(localStorage.getItem(`recap:draft:${id}`)).text, id);
+
 test("two tabs: the other tab's save shows here, and a real conflict asks and loses nothing", async () => {
-  const a = (await openApp(app.context, app.server.url)).page;
+  const a = await openWithClock(app.context, app.server.url);
   await a.locator("[data-testid=new-draft]").click();
   await typeInEditor(a, "shared draft\n");
+  await a.keyboard.press("Control+s");
   await saved(a);
+  const original = await currentId(a);
   const b = (await openApp(app.context, app.server.url)).page;
   assert.equal(await editor(b).inputValue(), "shared draft\n");
 
@@ -119,24 +138,73 @@ test("two tabs: the other tab's save shows here, and a real conflict asks and lo
   await saved(b);
   await a.waitForFunction(() => document.querySelector("[data-testid=editor]").value === "shared draft, edited in B\n");
 
-  // Both change it within the autosave delay: A must not overwrite B's newer revision.
+  // A types (its autosave is held back), then B saves: A must not overwrite B's
+  // newer revision, and A's text is stored as a copy at once.
   await editor(a).fill("mine from A\n");
   await editor(b).fill("theirs from B\n");
   await b.keyboard.press("Control+s");
   const banner = a.locator("[data-testid=conflict-banner]");
   await banner.waitFor();
+  assert.match(await banner.textContent(), /kept as a separate draft/);
   await screenshot(a, "conflict-banner");
-  await a.waitForTimeout(700); // A's autosave timer runs out during the conflict
-  let texts = await storedTexts(a);
-  assert.ok(texts.includes("theirs from B\n"), "B's revision is stored");
-  assert.ok(!texts.includes("mine from A\n"), "A did not write over it");
+  assert.ok((await storedTexts(a)).includes("mine from A\n"), "A's text is stored before anyone answers");
+  // A's autosave timer runs out during the conflict: B's revision stays.
+  await a.clock.runFor(1000);
+  assert.equal(await storedText(a, original), "theirs from B\n");
   await a.locator("[data-testid=keep-mine]").click();
   await banner.waitFor({ state: "detached" });
   assert.equal(await editor(a).inputValue(), "mine from A\n");
-  texts = await storedTexts(a);
+  assert.notEqual(await currentId(a), original);
+  const texts = await storedTexts(a);
   assert.ok(texts.includes("mine from A\n") && texts.includes("theirs from B\n"), "both texts are kept");
+  assert.equal(texts.filter((t) => t === "mine from A\n").length, 1, "one copy, not two");
   await a.close();
   await b.close();
+});
+
+test("two tabs typing in turn, then the conflicted tab is closed unanswered: a reload has every line", async () => {
+  const a = (await openApp(app.context, app.server.url)).page;
+  await a.locator("[data-testid=new-draft]").click();
+  await typeInEditor(a, "---\ntitle: Two tabs\n---\nNotes:\n");
+  await a.keyboard.press("Control+s");
+  await saved(a);
+  const b = await openWithClock(app.context, app.server.url);
+  assert.equal(await editor(b).inputValue(), "---\ntitle: Two tabs\n---\nNotes:\n");
+  const typeAtEnd = async (page, line) => {
+    await editor(page).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(line);
+  };
+  for (const round of [1, 2, 3]) {
+    // B types; its autosave is pending. A types and saves. B learns of A's save
+    // while its own text is unsaved: a conflict.
+    await typeAtEnd(b, `B line ${round}\n`);
+    await typeAtEnd(a, `A line ${round}\n`);
+    await a.keyboard.press("Control+s");
+    await saved(a);
+    await b.locator("[data-testid=conflict-banner]").waitFor();
+    // Every B line typed so far is in storage already, without an answer.
+    await b.waitForFunction((n) => Object.keys(localStorage).some((k) => {
+      if (!k.startsWith("recap:draft:")) return false;
+      const text = JSON.parse(localStorage.getItem(k)).text;
+      return [...Array(n).keys()].every((i) => text.includes(`B line ${i + 1}\n`));
+    }), round);
+  }
+  await screenshot(b, "conflict-before-close");
+  // One more line in B, and B is closed at once: no timer ran, nobody answered.
+  await typeAtEnd(b, "B last words\n");
+  await b.close();
+  await a.reload();
+  await a.waitForSelector("[data-testid=editor]");
+  const texts = await storedTexts(a);
+  const theirs = texts.find((t) => t.includes("A line 3"));
+  const mine = texts.find((t) => t.includes("B line 3"));
+  assert.equal(theirs, "---\ntitle: Two tabs\n---\nNotes:\nA line 1\nA line 2\nA line 3\n");
+  assert.equal(mine, "---\ntitle: Two tabs\n---\nNotes:\nB line 1\nB line 2\nB line 3\nB last words\n");
+  const list = a.locator("[data-testid=draft-list]");
+  await list.locator(".draft-item", { hasText: "Kept from a conflict" }).filter({ hasText: "Two tabs" }).waitFor();
+  await screenshot(a, "conflict-copy-listed");
+  await a.close();
 });
 
 test("the exported .md equals the editor text byte for byte, named from the front matter", async () => {
@@ -151,23 +219,30 @@ test("the exported .md equals the editor text byte for byte, named from the fron
   await page.close();
 });
 
-test("importing corpus posts and exporting them again gives the identical bytes", async () => {
+test("importing every fixture post and exporting it again gives the identical bytes", async () => {
   const { page } = await openApp(app.context, app.server.url);
-  const names = (await readdir(corpusDir)).filter((n) => n.endsWith(".md")).sort();
-  assert.ok(names.length > 0, `no corpus in ${corpusDir}`);
-  // Mixed CRLF/LF, BOM-free WordPress posts, the recap draft with tweets, and modern posts.
-  const picked = names.filter((n, i) => n.startsWith("2009-06-11") || n.startsWith("2009-12-07") || n.startsWith("devopscon18") || i % 9 === 0);
-  for (const name of picked) {
-    const original = await readFile(join(corpusDir, name));
-    await page.locator("[data-testid=import-md]").setInputFiles(join(corpusDir, name));
-    await page.locator("[data-testid=notices] .notice", { hasText: `Imported ${name}` }).waitFor();
+  const names = (await readdir(fixturesDir)).filter((n) => n.endsWith(".md")).sort();
+  assert.ok(names.length >= 12, `only ${names.length} fixture posts in ${fixturesDir}`);
+  const files = names.map((n) => join(fixturesDir, n));
+  // The external corpus, when there is one: a few of its posts on top.
+  const corpus = externalCorpus();
+  if (corpus) {
+    const extra = (await readdir(corpus)).filter((n) => n.endsWith(".md")).sort().filter((n, i) => i % 9 === 0 || n.startsWith("devopscon18"));
+    files.push(...extra.map((n) => join(corpus, n)));
+  }
+  for (const path of files) {
+    const name = path.split("/").pop();
+    const original = await readFile(path);
+    await page.locator("[data-testid=import-md]").setInputFiles(path);
+    await page.locator("[data-testid=notices] .notice", { hasText: `Imported ${name}` }).last().waitFor();
     const file = await download(page, "export-md");
     assert.ok(file.bytes.equals(original), `${name} exported byte-identical`);
   }
   // An edit to a mixed-line-ending post keeps every other line's bytes.
-  const name = names.find((n) => n.startsWith("2009-06-11"));
-  const original = (await readFile(join(corpusDir, name), "utf8"));
-  await page.locator("[data-testid=import-md]").setInputFiles(join(corpusDir, name));
+  const name = "mixed-line-endings.md";
+  const original = (await readFile(join(fixturesDir, name), "utf8"));
+  assert.match(original, /\r\n/);
+  await page.locator("[data-testid=import-md]").setInputFiles(join(fixturesDir, name));
   await page.locator("[data-testid=notices] .notice", { hasText: `Imported ${name}` }).last().waitFor();
   await editor(page).click();
   await page.keyboard.press("Control+End");

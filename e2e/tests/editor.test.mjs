@@ -6,6 +6,31 @@ import { openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
 
 const app = appSession();
 
+test("a newcomer is welcomed and opens the sample recap: tweet cards, talks and a figure", async () => {
+  // First in this file: a fresh browser profile, nothing stored yet.
+  const { page, errors } = await openApp(app.context, app.server.url);
+  const welcome = page.locator("[data-testid=welcome]");
+  await welcome.waitFor();
+  await screenshot(page, "welcome");
+  await welcome.getByRole("button", { name: "Open the sample recap" }).click();
+  await welcome.waitFor({ state: "detached" });
+  const preview = page.locator("[data-testid=preview]");
+  await preview.locator(".tweet-card").nth(1).waitFor();
+  assert.equal(await preview.locator(".tweet-card").count(), 2);
+  assert.equal(await preview.locator("h3").count(), 5);
+  assert.equal(await preview.locator("figure.figure-card").count(), 1);
+  assert.equal(await preview.locator("td.align-right", { hasText: "40 minutes" }).count(), 1);
+  assert.equal(await page.locator("[data-testid=draft-title]").textContent(), "Platform Days 2026: a recap");
+  await screenshot(page, "sample-recap");
+  // Back from a reload, it is an ordinary draft, and no longer a first visit.
+  await page.reload();
+  await page.waitForSelector("[data-testid=editor]");
+  await page.locator("[data-testid=preview] .tweet-card").first().waitFor();
+  assert.equal(await page.locator("[data-testid=welcome]").count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("typed Markdown is rendered in the preview", async () => {
   const { page, errors } = await openApp(app.context, app.server.url);
   await typeInEditor(page, "---\ntitle: Typed\n---\n# Hello Recap\n\nSome *typed* words and a [link](https://example.org).\n\n* first\n* second\n");

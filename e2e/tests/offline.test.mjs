@@ -3,11 +3,11 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../lib/server.mjs";
 import { launch, openApp } from "../lib/browser.mjs";
-import { corpusDir } from "../lib/session.mjs";
+import { fixture } from "../lib/session.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const subpathDist = resolve(here, "..", "..", "target", "dist-subpath");
@@ -116,7 +116,7 @@ test("a new deployment waits for the writer: a banner, then a reload into the ne
   await page.close();
 });
 
-test("loading the app and writing the corpus draft: no request off the origin, no CSP violation", async () => {
+test("loading the app and writing the sample recap: no request off the origin, no CSP violation", async () => {
   const { server, context } = await setup();
   const page = await context.newPage();
   const offOrigin = [];
@@ -129,13 +129,15 @@ test("loading the app and writing the corpus draft: no request off the origin, n
   });
   await page.goto(server.url);
   await page.waitForSelector("[data-testid=editor]");
-  const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
+  const draft = await fixture("sample-recap.md");
   await page.locator("[data-testid=editor]").fill(draft);
   await page.locator("[data-testid=editor]").click();
   await page.keyboard.press("Control+End");
   await page.keyboard.type("\nLast words typed by hand, with a link https://example.org and a tweet:\n");
   await page.locator("[data-testid=preview] .tweet-card").first().waitFor();
-  await page.waitForTimeout(600);
+  await page.locator("[data-testid=preview] p", { hasText: "Last words typed by hand" }).waitFor();
+  // Whatever the page would load has started loading once the network is quiet.
+  await page.waitForLoadState("networkidle");
   assert.deepEqual(offOrigin, []);
   assert.deepEqual(await page.evaluate(() => window.__csp), []);
   assert.deepEqual(errors.filter((e) => /Content Security Policy/i.test(e)), []);

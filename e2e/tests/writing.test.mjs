@@ -2,9 +2,7 @@
 // own undo, tweets from links, the outline, checks, narrow screens and themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { appSession, corpusDir } from "../lib/session.mjs";
+import { appSession, fixture } from "../lib/session.mjs";
 import { openApp, screenshot } from "../lib/browser.mjs";
 
 const app = appSession();
@@ -171,26 +169,32 @@ test("a tweet link pasted alone on a line is offered as a tweet card", async () 
   await page.close();
 });
 
+/** The sample recap with its talks repeated: long enough for both panes to scroll. */
+async function longRecap() {
+  const sample = await fixture("sample-recap.md");
+  const talks = sample.slice(sample.indexOf("### "), sample.indexOf("## Day 2"));
+  const more = [1, 2, 3].map((n) => `## Day ${n + 2}\n\n` + talks.replaceAll("### [", `### [Part ${n}: `)).join("");
+  return sample.replace("## Takeaways", more + "## Takeaways");
+}
+
 test("the outline lists days and talks; clicking one scrolls editor and preview there", async () => {
   const { page } = await openApp(app.context, app.server.url);
-  const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
+  const draft = await longRecap();
   await page.locator("[data-testid=new-draft]").click();
   await editor(page).fill(draft);
   await openDetails(page);
   const outline = page.locator("[data-testid=outline] button");
-  // The outline follows a pause in typing, not each keystroke.
-  await page.waitForFunction(() => document.querySelectorAll("[data-testid=outline] button").length === 6);
+  // The outline follows a pause in typing, not each keystroke: 6 sections, 14 talks.
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=outline] button").length === 20);
   assert.equal(await outline.first().textContent(), "Day 1");
-  // Stats for the corpus draft: five talks, two tweets.
-  assert.equal(await page.locator("[data-testid=stat-talks]").textContent(), "5 talks");
-  assert.equal(await page.locator("[data-testid=stat-tweets]").textContent(), "2 tweets");
+  assert.equal(await page.locator("[data-testid=stat-talks]").textContent(), "14 talks");
+  assert.equal(await page.locator("[data-testid=stat-tweets]").textContent(), "5 tweets");
   const preview = page.locator(".preview-pane");
   // Start from the top of both panes.
   await editor(page).evaluate((el) => { el.setSelectionRange(0, 0); el.scrollTop = 0; });
-  await page.waitForTimeout(200);
   await preview.evaluate((p) => { p.scrollTop = 0; });
-  await page.waitForTimeout(200);
-  const last = outline.last();
+  await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop === 0 && document.querySelector("[data-testid=editor]").scrollTop === 0);
+  const last = page.locator("[data-testid=outline] li.level-3 button").last();
   const title = await last.textContent();
   await last.click();
   // The talk's heading is now at the top of the preview.
@@ -245,8 +249,7 @@ test("a 400 px wide window shows Edit / Preview / Details tabs", async () => {
 
 test("light and dark themes: the toggle switches and is remembered", async () => {
   const { page } = await openApp(app.context, app.server.url);
-  const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
-  await freshDraft(page, draft);
+  await freshDraft(page, await fixture("sample-recap.md"));
   await openDetails(page);
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.evaluate(() => document.documentElement.removeAttribute("data-theme"));
@@ -267,15 +270,15 @@ test("light and dark themes: the toggle switches and is remembered", async () =>
 
 test("scrolling the editor scrolls the preview to the same place, and back", async () => {
   const { page } = await openApp(app.context, app.server.url);
-  const draft = await readFile(join(corpusDir, "devopscon18-munich-draft.md"), "utf8");
-  await freshDraft(page, draft);
+  await freshDraft(page, await longRecap());
   const pane = page.locator(".preview-pane");
+  // The preview has drawn the whole text (its last block) before the scroll.
+  await page.locator("[data-testid=preview] li", { hasText: "Write the docs first." }).waitFor();
   await editor(page).evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
   await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop > 0);
   const half = await pane.evaluate((p) => p.scrollTop / (p.scrollHeight - p.clientHeight));
   assert.ok(half > 0.25 && half < 0.75, `preview at ${half} of its height`);
   // Back to the top from the preview side.
-  await page.waitForTimeout(200);
   await pane.evaluate((p) => { p.scrollTop = 0; });
   await page.waitForFunction(() => document.querySelector("[data-testid=editor]").scrollTop < 40);
   await page.close();

@@ -49,6 +49,8 @@ pub struct DraftSummary {
     pub updated_ms: i64,
     /// In the trash since (ms), if there.
     pub trashed_ms: Option<i64>,
+    /// Whether the draft holds a tab's text kept during a conflict.
+    pub conflict_copy: bool,
 }
 
 impl Draft {
@@ -80,6 +82,10 @@ impl Draft {
             snippet,
             updated_ms: self.updated_ms,
             trashed_ms: self.trashed_ms,
+            conflict_copy: self
+                .origin
+                .as_deref()
+                .is_some_and(|o| o.starts_with(super::CONFLICT_COPY_ORIGIN)),
         }
     }
 

@@ -25,5 +25,5 @@ pub use local::{BrowserStorage, LocalStorage};
 pub use memory::MemoryStorage;
 pub use storage::{Storage, StorageError};
 pub use store::{draft_key, DraftStore, SaveError, Scan, Settings, Unreadable};
-pub use template::recap_template;
-pub use workspace::{External, SaveState, Workspace};
+pub use template::{recap_template, SAMPLE_RECAP, SAMPLE_RECAP_NAME};
+pub use workspace::{External, SaveState, Workspace, CONFLICT_COPY_ORIGIN};

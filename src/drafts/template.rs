@@ -2,6 +2,19 @@
 
 use crate::post::PostDate;
 
+/// The sample recap a newcomer can open: two days of talks with a figure, a table, a
+/// footnote, a pasted tweet and an `x` shortcode. The same file is a test fixture, so
+/// the tests check what the app ships.
+///
+/// ```
+/// let post = recap::post::Post::parse(recap::drafts::SAMPLE_RECAP).unwrap();
+/// assert_eq!(post.fields().title.as_deref(), Some("Platform Days 2026: a recap"));
+/// ```
+pub const SAMPLE_RECAP: &str = include_str!("../../tests/data/posts/sample-recap.md");
+
+/// The file name the sample recap is opened under (its drafts list origin).
+pub const SAMPLE_RECAP_NAME: &str = "the sample recap";
+
 /// A new recap: front matter with the author, the date and offset, `articles` and the
 /// `Conference` tag, an intro line and a first day.
 ///

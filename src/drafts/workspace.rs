@@ -19,7 +19,9 @@ pub enum SaveState {
     Unsaved,
     /// The last write failed; the text is only in this tab's memory.
     Failed(StorageError),
-    /// Another tab saved a different text while this one had unsaved changes.
+    /// Another tab saved a different text while this one had unsaved changes. This
+    /// tab's text was stored at once as a copy draft (see
+    /// [`Workspace::conflict_copy`]) and keeps saving there until the writer chooses.
     Conflict,
 }
 
@@ -68,6 +70,8 @@ struct Open {
     cursor: usize,
     /// The other tab's version while a conflict is open.
     theirs: Option<Draft>,
+    /// The draft holding this tab's text since a conflict began, and its revision.
+    copy: Option<(DraftId, Revision)>,
 }
 
 /// The editor's drafts: a [`DraftStore`] plus the one open draft.
@@ -88,6 +92,10 @@ pub struct Workspace<S: Storage> {
     state: SaveState,
     /// Entries that could not be read at start, offered as recovered drafts.
     recovered: Vec<Unreadable>,
+    /// The last failure to store this tab's text as a conflict copy.
+    copy_error: Option<StorageError>,
+    /// Whether storage held no draft at start (a newcomer's first visit).
+    first_run: bool,
 }
 
 impl<S: Storage> Workspace<S> {
@@ -120,13 +128,24 @@ impl<S: Storage> Workspace<S> {
             open: Open::of(&placeholder(now_ms, template)),
             state: SaveState::Saved,
             recovered,
+            copy_error: None,
+            first_run: false,
         };
         match (pick, failure) {
             (Some(draft), _) => ws.show(draft),
             (None, Some(e)) => ws.state = SaveState::Failed(e),
-            (None, None) => ws.new_draft(template, now_ms),
+            (None, None) => {
+                ws.first_run = true;
+                ws.new_draft(template, now_ms);
+            }
         }
         ws
+    }
+
+    /// Whether storage held no draft when this workspace started: the app greets a
+    /// newcomer (and offers the sample recap).
+    pub fn first_run(&self) -> bool {
+        self.first_run
     }
 
     /// The store, for lists and backups.
@@ -164,6 +183,18 @@ impl<S: Storage> Workspace<S> {
         self.open.theirs.as_ref()
     }
 
+    /// While a conflict is open: the draft that holds this tab's text (`None` when
+    /// storage refused the copy; the text is then only in this tab, and the state
+    /// of the copy's failure is in [`copy_error`](Self::copy_error)).
+    pub fn conflict_copy(&self) -> Option<&DraftId> {
+        self.open.copy.as_ref().map(|(id, _)| id)
+    }
+
+    /// Why this tab's text could not be stored as a copy during a conflict.
+    pub fn copy_error(&self) -> Option<&StorageError> {
+        self.copy_error.as_ref()
+    }
+
     /// Entries found at start that are not readable drafts (kept untouched in storage).
     pub fn recovered(&self) -> &[Unreadable] {
         &self.recovered
@@ -192,9 +223,11 @@ impl<S: Storage> Workspace<S> {
 
     /// Writes the open draft if it changed (or its cursor moved). Never overwrites a
     /// newer revision: if another tab saved meanwhile, the state becomes
-    /// [`SaveState::Conflict`] and nothing is written.
+    /// [`SaveState::Conflict`], this tab's text goes into a copy draft, and the
+    /// original is not touched. During a conflict every save goes to that copy.
     pub fn save(&mut self, now_ms: i64) -> &SaveState {
         if matches!(self.state, SaveState::Conflict) {
+            self.store_copy(now_ms);
             return &self.state;
         }
         if self.open.base == Revision(0) && self.open.text == self.open.stored {
@@ -225,10 +258,7 @@ impl<S: Storage> Workspace<S> {
     /// a vanished draft is written anew, a storage failure is shown.
     fn not_saved(&mut self, error: SaveError, now_ms: i64) {
         match error {
-            SaveError::Conflict { theirs } => {
-                self.open.theirs = Some(*theirs);
-                self.state = SaveState::Conflict;
-            }
+            SaveError::Conflict { theirs } => self.begin_conflict(*theirs, now_ms),
             SaveError::Missing => self.write_anew(now_ms),
             SaveError::Storage(e) => self.state = SaveState::Failed(e),
         }
@@ -250,8 +280,49 @@ impl<S: Storage> Workspace<S> {
         }
     }
 
+    /// Another tab saved `theirs` while this tab has text of its own: keep both. This
+    /// tab's text is stored as a copy draft before anyone is asked anything, so a
+    /// closed tab, a reload or a crash from here on loses neither text.
+    fn begin_conflict(&mut self, theirs: Draft, now_ms: i64) {
+        self.open.theirs = Some(theirs);
+        self.state = SaveState::Conflict;
+        self.store_copy(now_ms);
+    }
+
+    /// Writes this tab's text into its conflict copy (creating the copy first).
+    fn store_copy(&mut self, now_ms: i64) {
+        let result = match &self.open.copy {
+            None => {
+                let origin = format!("{CONFLICT_COPY_ORIGIN} {}", self.open.id);
+                self.store
+                    .create_from(&self.open.text, Some(&origin), now_ms)
+                    .map(|d| self.open.copy = Some((d.id, d.rev)))
+            }
+            Some((id, rev)) => {
+                match self
+                    .store
+                    .save(id, *rev, &self.open.text, self.open.cursor, now_ms)
+                {
+                    Ok(rev) => {
+                        if let Some(copy) = &mut self.open.copy {
+                            copy.1 = rev;
+                        }
+                        Ok(())
+                    }
+                    // The copy was changed or removed elsewhere: start another one.
+                    Err(SaveError::Conflict { .. } | SaveError::Missing) => {
+                        self.open.copy = None;
+                        return self.store_copy(now_ms);
+                    }
+                    Err(SaveError::Storage(e)) => Err(e),
+                }
+            }
+        };
+        self.copy_error = result.err();
+    }
+
     /// Call when another tab changed the entry for `key`.
-    pub fn external_change(&mut self, key: &str) -> External {
+    pub fn external_change(&mut self, key: &str, now_ms: i64) -> External {
         if key != super::store::draft_key(&self.open.id) {
             return External::Nothing;
         }
@@ -275,8 +346,7 @@ impl<S: Storage> Workspace<S> {
             return External::Nothing;
         }
         if self.is_dirty() {
-            self.open.theirs = Some(stored);
-            self.state = SaveState::Conflict;
+            self.begin_conflict(stored, now_ms);
             External::Conflict
         } else {
             self.show(stored);
@@ -284,40 +354,45 @@ impl<S: Storage> Workspace<S> {
         }
     }
 
-    /// Resolves a conflict by keeping this tab's text as a new draft (opened here);
-    /// the original draft keeps the other tab's text.
+    /// Resolves a conflict by keeping this tab's text as its own draft (the copy made
+    /// when the conflict began, opened here); the original keeps the other tab's text.
     pub fn keep_mine_as_copy(&mut self, now_ms: i64) -> Result<(), StorageError> {
-        let mine = self.open.text.clone();
+        self.store_copy(now_ms);
+        if let Some(e) = self.copy_error.clone() {
+            self.state = SaveState::Failed(e.clone());
+            return Err(e);
+        }
         if let Some(theirs) = self.open.theirs.take() {
             let _ = self
                 .store
                 .snapshot(&theirs, SnapshotReason::BeforeConflict, now_ms);
         }
-        let origin = format!("copy of {} (kept after a conflict)", self.open.id);
-        match self.store.create_from(&mine, Some(&origin), now_ms) {
-            Ok(copy) => {
-                self.show(copy);
-                self.remember_open();
-                Ok(())
-            }
-            Err(e) => {
-                self.state = SaveState::Failed(e.clone());
-                Err(e)
-            }
+        let Some((id, _)) = self.open.copy.take() else {
+            return Ok(());
+        };
+        if let Some(copy) = self.store.load(&id)? {
+            self.show(copy);
+            self.remember_open();
         }
+        Ok(())
     }
 
     /// Resolves a conflict by taking the other tab's text; this tab's text goes into
-    /// the draft's history first, so it can still be restored.
+    /// the draft's history first, so it can still be restored. The conflict copy
+    /// goes to the trash (restorable) once the history has the text, not before.
     pub fn take_theirs(&mut self, now_ms: i64) {
         let Some(theirs) = self.open.theirs.take() else {
             return;
         };
         let mut mine = theirs.clone();
         mine.text = self.open.text.clone();
-        let _ = self
+        let kept = self
             .store
-            .snapshot(&mine, SnapshotReason::BeforeConflict, now_ms);
+            .snapshot(&mine, SnapshotReason::BeforeConflict, now_ms)
+            .is_ok();
+        if let (true, Some((id, _))) = (kept, self.open.copy.take()) {
+            let _ = self.store.trash(&id, now_ms);
+        }
         self.show(theirs);
     }
 
@@ -488,6 +563,7 @@ impl<S: Storage> Workspace<S> {
     fn show(&mut self, draft: Draft) {
         self.open = Open::of(&draft);
         self.state = SaveState::Saved;
+        self.copy_error = None;
     }
 
     fn remember_open(&mut self) {
@@ -509,9 +585,13 @@ impl Open {
             text: draft.text.clone(),
             cursor: draft.cursor,
             theirs: None,
+            copy: None,
         }
     }
 }
+
+/// The start of a conflict copy's `origin`; the original draft's id follows.
+pub const CONFLICT_COPY_ORIGIN: &str = "kept from a conflict with another tab, copy of";
 
 /// A draft that exists only in memory (storage failed before it could be written).
 fn placeholder(now_ms: i64, text: &str) -> Draft {

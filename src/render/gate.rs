@@ -78,17 +78,33 @@ pub enum Chunk<'a> {
 /// ```
 pub fn write_block(chunks: Vec<Chunk<'_>>) -> String {
     let mut raw = false;
+    let mut table = false;
     let events = chunks.into_iter().map(|chunk| match chunk {
         Chunk::Own(own) => Event::Html(CowStr::from(own.0)),
-        Chunk::Doc(event) => police(event, &mut raw),
+        Chunk::Doc(event) => {
+            table |= matches!(event, Event::Start(Tag::Table(_)));
+            police(event, &mut raw)
+        }
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
+    if table {
+        html = alignment_as_classes(&html);
+    }
     if raw {
         sanitize::clean_fragment_cached(&html)
     } else {
         html
     }
+}
+
+/// The HTML writer aligns table cells with `style` attributes, which the app's
+/// Content Security Policy refuses (`style-src 'self'`): the preview uses classes.
+/// Any other `style` text in the writer's output is escaped text, never an attribute.
+fn alignment_as_classes(html: &str) -> String {
+    html.replace(" style=\"text-align: left\"", " class=\"align-left\"")
+        .replace(" style=\"text-align: center\"", " class=\"align-center\"")
+        .replace(" style=\"text-align: right\"", " class=\"align-right\"")
 }
 
 /// The link policy for one document event; notes raw HTML in `raw`.

@@ -32,6 +32,9 @@ const CLASSES: &[&str] = &[
     "footnote-ref",
     "footnote-backref",
     "task-list-item",
+    "align-left",
+    "align-center",
+    "align-right",
 ];
 
 /// Keeps only known classes (the renderer's own class names, as the sanitizer and

@@ -7,13 +7,28 @@ use leptos::prelude::*;
 #[component]
 pub fn ConflictBanner() -> impl IntoView {
     let doc = Doc::get();
+    // Every save during the conflict may change whether the copy could be stored.
+    let copy_error = move || {
+        doc.state.track();
+        doc.listing.track();
+        doc.with(|ws| ws.copy_error().cloned())
+    };
     view! {
         <Show when=move || doc.state.with(|s| *s == SaveState::Conflict)>
             <div class="banner warning" role="alert" data-testid="conflict-banner">
                 <p>
                     <strong>"This draft was changed in another tab"</strong>
-                    " while you were typing here. Nothing has been overwritten."
+                    " while you were typing here. Nothing has been overwritten. "
+                    {move || match copy_error() {
+                        None => "Your text here is kept as a separate draft (“Kept from a conflict”) until you choose.".to_string(),
+                        Some(e) => format!("Your text here could not be stored as a copy ({e}): it is only in this tab. Download a backup before closing it."),
+                    }}
                 </p>
+                <Show when=move || copy_error().is_some()>
+                    <button class="button" data-testid="conflict-backup" on:click=move |_| doc.backup()>
+                        "Download backup"
+                    </button>
+                </Show>
                 <button class="button primary" data-testid="keep-mine" on:click=move |_| doc.keep_mine()>
                     "Keep mine as a copy"
                 </button>

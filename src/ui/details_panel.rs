@@ -84,12 +84,12 @@ pub fn DetailsPanel() -> impl IntoView {
     });
     let sync = super::ScrollSync::get();
     let jump = move |line: usize, id: Option<String>| {
-        sync.hold();
         editor.go_to_line(line);
         let fm = doc
             .text
             .with_untracked(|t| crate::post::lenient_body_line(t));
         scroll_preview_to(id.as_deref().unwrap_or(""), line, fm);
+        sync.placed();
     };
     view! {
         <aside class="details" class:closed=move || !layout.details.get() data-testid="details" aria-label="Details">

@@ -7,7 +7,7 @@
 use super::browser;
 use crate::drafts::{
     import_text, read_backup, recap_template, write_backup, BrowserStorage, DraftId, SaveState,
-    Scan, StorageError, Unreadable, Workspace,
+    Scan, StorageError, Unreadable, Workspace, SAMPLE_RECAP, SAMPLE_RECAP_NAME,
 };
 use crate::post::{export_filename, Post};
 use leptos::leptos_dom::helpers::TimeoutHandle;
@@ -52,6 +52,11 @@ pub struct Doc {
     timer: StoredValue<Option<TimeoutHandle>>,
     settle_timer: StoredValue<Option<TimeoutHandle>>,
 }
+
+/// How many messages (not problems) stay on screen at once: the newest.
+pub const KEPT_INFO: usize = 2;
+/// How many problems stay on screen at once: the newest.
+pub const KEPT_ERRORS: usize = 5;
 
 /// How long typing pauses before the outline, checks and statistics catch up.
 pub const SETTLE_DELAY: Duration = Duration::from_millis(250);
@@ -183,7 +188,8 @@ impl Doc {
         template(author.as_deref())
     }
 
-    /// Shows a message.
+    /// Shows a message. Notices never pile up over the page: the newest
+    /// [`KEPT_INFO`] messages and [`KEPT_ERRORS`] problems stay until dismissed.
     pub fn notify(&self, error: bool, text: impl Into<String>) {
         let id = browser::now_ms() as u64 ^ (js_sys::Math::random() * 1e9) as u64;
         self.notices.update(|n| {
@@ -191,7 +197,20 @@ impl Doc {
                 id,
                 error,
                 text: text.into(),
-            })
+            });
+            for (kind, keep) in [(false, KEPT_INFO), (true, KEPT_ERRORS)] {
+                let extra = n
+                    .iter()
+                    .filter(|x| x.error == kind)
+                    .count()
+                    .saturating_sub(keep);
+                let mut dropped = 0;
+                n.retain(|x| {
+                    let drop = x.error == kind && dropped < extra;
+                    dropped += usize::from(drop);
+                    !drop
+                });
+            }
         });
     }
 
@@ -200,11 +219,15 @@ impl Doc {
         use crate::drafts::External;
         let outcome = self
             .ws
-            .try_update_value(|ws| ws.external_change(key))
+            .try_update_value(|ws| ws.external_change(key, browser::now_ms()))
             .unwrap_or(External::Nothing);
         match outcome {
             External::Reloaded => self.reload(),
-            External::Conflict => self.publish_state(),
+            External::Conflict => {
+                self.publish_state();
+                // The copy of this tab's text is a new draft in the list.
+                self.listing.update(|n| *n += 1);
+            }
             External::Gone => self.notify(
                 false,
                 "This draft was moved to the trash in another tab. It stays open here; typing saves it again.",
@@ -262,6 +285,19 @@ impl Doc {
         self.act(|ws| {
             ws.take_theirs(browser::now_ms());
             Ok(())
+        });
+    }
+
+    /// Opens the sample recap as a new draft.
+    pub fn open_sample(&self) {
+        self.act(|ws| {
+            ws.import(
+                &[(SAMPLE_RECAP_NAME.to_string(), SAMPLE_RECAP.to_string())],
+                browser::now_ms(),
+            )
+            .into_iter()
+            .collect::<Result<Vec<_>, _>>()
+            .map(|_| ())
         });
     }
 

@@ -98,6 +98,9 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
                     </button>
                 </Show>
             </details>
+            <button class="link-button" data-testid="draft-list-sample" on:click=move |_| doc.open_sample()>
+                "Open the sample recap"
+            </button>
             <p class="storage-use" data-testid="storage-use">
                 {move || usage.get().map(|(used, quota)| format!(
                     "Storage: {} used of {}",
@@ -134,6 +137,9 @@ fn DraftItem(
             }>
                 <span class="draft-name">{draft.title.clone()}</span>
                 <span class="draft-date">{draft.date.clone().unwrap_or_default()}</span>
+                {draft.conflict_copy.then(|| view! {
+                    <span class="draft-badge" title="This tab's text, kept when another tab saved the same draft">"Kept from a conflict"</span>
+                })}
                 <span class="draft-snippet">{draft.snippet.clone()}</span>
             </button>
             <div class="draft-actions">

@@ -20,6 +20,7 @@ mod status_bar;
 mod text_area;
 pub mod toolbar;
 mod top_bar;
+mod welcome;
 
 pub use app::{App, PostMemo};
 pub use banners::{ConflictBanner, Notices, StorageBanner, UpdateBanner};
@@ -40,3 +41,4 @@ pub use status_bar::StatusBar;
 pub use text_area::EditorHandle;
 pub use toolbar::Toolbar;
 pub use top_bar::TopBar;
+pub use welcome::Welcome;

@@ -1,4 +1,4 @@
-use super::{Doc, PostMemo, ScrollSync};
+use super::{Doc, PostMemo, ScrollSync, Welcome};
 use crate::post::lenient_body;
 use crate::render::{header_html, render_blocks, BlockKey, RenderOptions};
 use leptos::prelude::*;
@@ -52,6 +52,7 @@ pub fn Preview() -> impl IntoView {
     view! {
         <section class="pane preview-pane" on:scroll=move |_| sync.preview_scrolled()>
             <span class="pane-label">"Preview"</span>
+            <Welcome />
             <Show when=move || problem.with(Option::is_some)>
                 <p class="problem" role="alert" data-testid="front-matter-error">{move || problem.get()}</p>
             </Show>

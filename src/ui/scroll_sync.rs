@@ -15,13 +15,14 @@ enum Pane {
 }
 
 /// Keeps the two panes in step; shared through context.
+///
+/// A pane the sync (or a jump) scrolled fires a scroll event of its own. That event
+/// is an echo, not the writer, exactly when it finds the pane where it was put: the
+/// expected position is remembered per pane, so no timing is involved.
 #[derive(Clone, Copy)]
 pub struct ScrollSync {
-    /// The pane being scrolled by the other one, and until when (ms): its own scroll
-    /// events then are echoes, not the writer.
-    echo: StoredValue<Option<(Pane, f64)>>,
-    /// Until when (ms) both panes ignore scrolls: a jump placed them itself.
-    hold_until: StoredValue<f64>,
+    /// Where the editor (0) and the preview (1) were put, until their echo arrives.
+    expected: StoredValue<[Option<i32>; 2]>,
 }
 
 fn preview_pane() -> Option<web_sys::HtmlElement> {
@@ -71,8 +72,7 @@ impl ScrollSync {
     /// Creates the sync and provides it as context.
     pub fn provide() -> ScrollSync {
         let sync = ScrollSync {
-            echo: StoredValue::new(None),
-            hold_until: StoredValue::new(0.0),
+            expected: StoredValue::new([None, None]),
         };
         provide_context(sync);
         sync
@@ -83,20 +83,35 @@ impl ScrollSync {
         expect_context::<ScrollSync>()
     }
 
-    fn is_echo(&self, pane: Pane) -> bool {
-        let now = js_sys::Date::now();
-        now < self.hold_until.get_value()
-            || matches!(self.echo.get_value(), Some((p, until)) if p == pane && now < until)
+    /// Whether `pane`'s scroll event is the echo of our own scrolling (it is where
+    /// we put it); either way the expectation is used up.
+    fn is_echo(&self, pane: Pane, top: i32) -> bool {
+        let mut echo = false;
+        self.expected.update_value(|e| {
+            echo = e[pane as usize] == Some(top);
+            e[pane as usize] = None;
+        });
+        echo
     }
 
-    fn mute(&self, pane: Pane) {
-        self.echo
-            .set_value(Some((pane, js_sys::Date::now() + 120.0)));
+    /// Scrolls `el` (which is `pane`) to `top`, expecting the echo when it moved.
+    fn place(&self, pane: Pane, el: &web_sys::Element, top: i32) {
+        let before = el.scroll_top();
+        el.set_scroll_top(top);
+        let now = el.scroll_top();
+        self.expected
+            .update_value(|e| e[pane as usize] = (now != before).then_some(now));
     }
 
-    /// Stops syncing for a moment, while a jump (outline, checks) places both panes.
-    pub fn hold(&self) {
-        self.hold_until.set_value(js_sys::Date::now() + 200.0);
+    /// A jump (outline, checks) placed both panes itself: their echoes are not the
+    /// writer scrolling. Call after the jump.
+    pub fn placed(&self) {
+        let editor = EditorHandle::get().0.get_untracked();
+        let preview = preview_pane();
+        self.expected.set_value([
+            editor.map(|el| el.scroll_top()),
+            preview.map(|el| el.scroll_top()),
+        ]);
     }
 
     /// For a scroll of `from` by the writer (not an echo): the textarea, the preview
@@ -110,11 +125,15 @@ impl ScrollSync {
         String,
         f64,
     )> {
-        if self.is_echo(from) {
-            return None;
-        }
         let area = EditorHandle::get().0.get_untracked()?;
         let pane = preview_pane()?;
+        let top = match from {
+            Pane::Editor => area.scroll_top(),
+            Pane::Preview => pane.scroll_top(),
+        };
+        if self.is_echo(from, top) {
+            return None;
+        }
         let text = area.value();
         let total = (text.matches('\n').count() + 1) as f64;
         Some((area, pane, text, total))
@@ -140,8 +159,7 @@ impl ScrollSync {
             let span = (next_line - line).max(1.0);
             top + (body_line - line) / span * (next_top - top)
         };
-        self.mute(Pane::Preview);
-        pane.set_scroll_top(y.max(0.0) as i32);
+        self.place(Pane::Preview, &pane, y.max(0.0) as i32);
     }
 
     /// The writer scrolled the preview: bring the editor to the same line.
@@ -160,7 +178,6 @@ impl ScrollSync {
             }
         };
         let height = f64::from(area.scroll_height());
-        self.mute(Pane::Editor);
-        area.set_scroll_top((line / total * height) as i32);
+        self.place(Pane::Editor, &area, (line / total * height) as i32);
     }
 }
