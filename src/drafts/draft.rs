@@ -96,56 +96,6 @@ impl Draft {
     }
 }
 
-/// Folds the textarea's value back into the draft text. A textarea hands back `\n`
-/// for every line break, but drafts keep what they came with (`\r\n`, `\r`, even a
-/// mix of them, as in old WordPress exports): the unchanged start and end of the text
-/// keep their original bytes, and only the edited middle takes the textarea's text,
-/// with its line breaks written in the style of the draft's first line break.
-///
-/// ```
-/// use recap::drafts::merge_textarea;
-/// let draft = "a\r\nb\nc\r\n";
-/// assert_eq!(merge_textarea(draft, "a\nb\nc\n"), draft);
-/// assert_eq!(merge_textarea(draft, "a\nB\nc\n"), "a\r\nB\nc\r\n");
-/// assert_eq!(merge_textarea(draft, "a\nb\nx\ny\nc\n"), "a\r\nb\nx\r\ny\r\nc\r\n");
-/// ```
-pub fn merge_textarea(draft: &str, textarea: &str) -> String {
-    if !draft.contains('\r') {
-        return textarea.to_string();
-    }
-    // Each byte of the draft as the textarea sees it, with where it starts in the draft.
-    let mut normal = Vec::with_capacity(draft.len());
-    let mut origin = Vec::with_capacity(draft.len() + 1);
-    let bytes = draft.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        origin.push(i);
-        match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
-                normal.push(b'\n');
-                i += 2;
-            }
-            b'\r' => {
-                normal.push(b'\n');
-                i += 1;
-            }
-            b => {
-                normal.push(b);
-                i += 1;
-            }
-        }
-    }
-    origin.push(bytes.len());
-    let (prefix, suffix) = crate::writing::common_ends(&normal, textarea);
-    let new = textarea.as_bytes();
-    let middle = &textarea[prefix..new.len() - suffix];
-    let mut out = String::with_capacity(draft.len() + middle.len() + 16);
-    out.push_str(&draft[..origin[prefix]]);
-    out.push_str(&LineEndings::of(draft).apply(middle));
-    out.push_str(&draft[origin[normal.len() - suffix]..]);
-    out
-}
-
 /// How a text ends its lines. A textarea hands back `\n` only; a draft that came in
 /// with `\r\n` gets them back on every edit, so unedited lines stay byte-identical.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 
 mod backup;
 mod draft;
+mod editor_text;
 mod history;
 mod id;
 mod import;
@@ -17,7 +18,8 @@ mod template;
 mod workspace;
 
 pub use backup::{read_backup, write_backup, BackupError, MergeReport};
-pub use draft::{merge_textarea, Draft, DraftSummary, LineEndings, FORMAT};
+pub use draft::{Draft, DraftSummary, LineEndings, FORMAT};
+pub use editor_text::{EditorChange, EditorText, LineEdit, LinePos};
 pub use history::{History, Snapshot, SnapshotReason, EDIT_INTERVAL_MS, MAX_SNAPSHOTS};
 pub use id::{DraftId, Revision};
 pub use import::{import_text, ImportError, MAX_IMPORT_BYTES};

@@ -4,7 +4,8 @@
 //! against [`MemoryStorage`](super::MemoryStorage); the UI only forwards events here
 //! (a keystroke, a timer, a `storage` event) and shows the result.
 
-use super::draft::{merge_textarea, Draft};
+use super::draft::Draft;
+use super::editor_text::{EditorChange, EditorText, LineEdit, LinePos};
 use super::history::SnapshotReason;
 use super::id::{DraftId, Revision};
 use super::storage::{Storage, StorageError};
@@ -66,7 +67,7 @@ struct Open {
     /// The text as this tab last saved or loaded it.
     stored: String,
     /// The text in the editor, line endings as the draft has them.
-    text: String,
+    text: EditorText,
     cursor: usize,
     /// The other tab's version while a conflict is open.
     theirs: Option<Draft>,
@@ -160,7 +161,7 @@ impl<S: Storage> Workspace<S> {
 
     /// The editor text, with the draft's own line endings.
     pub fn text(&self) -> &str {
-        &self.open.text
+        self.open.text.as_str()
     }
 
     /// Where the cursor was when last saved or edited.
@@ -175,7 +176,7 @@ impl<S: Storage> Workspace<S> {
 
     /// Whether the editor holds text that is not in storage.
     pub fn is_dirty(&self) -> bool {
-        self.open.text != self.open.stored || matches!(self.state, SaveState::Failed(_))
+        self.open.text.as_str() != self.open.stored || matches!(self.state, SaveState::Failed(_))
     }
 
     /// The other tab's version while a conflict is open.
@@ -205,20 +206,47 @@ impl<S: Storage> Workspace<S> {
         self.store.scan()
     }
 
-    /// Takes the textarea's text (which has `\n` only) and the cursor. A draft that
-    /// came in with `\r\n` (or a mix) keeps them on every line not edited. Returns
-    /// whether the text changed (a cursor move alone does not change it).
-    pub fn edit(&mut self, textarea_text: &str, cursor: usize) -> bool {
-        let text = merge_textarea(&self.open.text, textarea_text);
-        self.open.cursor = cursor;
-        if text == self.open.text {
-            return false;
-        }
-        self.open.text = text;
-        if !matches!(self.state, SaveState::Conflict) {
+    /// Where the cursor is, as the editor counts it.
+    pub fn cursor_pos(&self) -> LinePos {
+        self.open.text.pos(self.open.cursor)
+    }
+
+    /// Applies the editor's changes (one transaction) and moves the cursor to
+    /// `cursor`; says which lines changed (`None`: only the cursor moved). Inserted
+    /// line breaks take the ending of their line, so unedited lines keep their bytes.
+    pub fn apply(&mut self, changes: &[EditorChange], cursor: LinePos) -> Option<LineEdit> {
+        let edit = self.open.text.apply(changes);
+        self.open.cursor = self.open.text.offset(cursor);
+        if edit.is_some() && !matches!(self.state, SaveState::Conflict) {
             self.state = SaveState::Unsaved;
         }
-        true
+        edit
+    }
+
+    /// Moves the cursor (nothing else changed).
+    pub fn set_cursor(&mut self, cursor: LinePos) {
+        self.open.cursor = self.open.text.offset(cursor);
+    }
+
+    /// The editor's whole text after an edit (line breaks `\n`, as the editor shows
+    /// them) and the cursor as a byte offset into it: applied as the one change between
+    /// the two texts. For tests and tools that have the whole text; the editor itself
+    /// sends [`apply`](Self::apply) deltas. Returns whether the text changed.
+    pub fn edit(&mut self, editor_text: &str, cursor: usize) -> bool {
+        let old = EditorText::new(self.open.text.for_editor());
+        let diff = crate::writing::TextEdit::between(old.as_str(), editor_text);
+        let new = EditorText::new(editor_text.to_string());
+        let cursor = new.pos(cursor);
+        if diff.range.is_empty() && diff.insert.is_empty() {
+            self.set_cursor(cursor);
+            return false;
+        }
+        let change = EditorChange {
+            from: old.pos(diff.range.start),
+            to: old.pos(diff.range.end),
+            insert: diff.insert,
+        };
+        self.apply(&[change], cursor).is_some()
     }
 
     /// Writes the open draft if it changed (or its cursor moved). Never overwrites a
@@ -230,20 +258,20 @@ impl<S: Storage> Workspace<S> {
             self.store_copy(now_ms);
             return &self.state;
         }
-        if self.open.base == Revision(0) && self.open.text == self.open.stored {
+        if self.open.base == Revision(0) && self.open.text.as_str() == self.open.stored {
             // An untouched text that storage never took: nothing of the writer's to keep.
             return &self.state;
         }
         let result = self.store.save(
             &self.open.id,
             self.open.base,
-            &self.open.text,
+            self.open.text.as_str(),
             self.open.cursor,
             now_ms,
         );
         match result {
             Ok(rev) => self.saved(rev),
-            Err(SaveError::Conflict { theirs }) if theirs.text == self.open.text => {
+            Err(SaveError::Conflict { theirs }) if theirs.text == self.open.text.as_str() => {
                 // Both tabs typed the same thing: no conflict to ask about.
                 self.open.base = theirs.rev;
                 self.open.stored = theirs.text;
@@ -266,7 +294,7 @@ impl<S: Storage> Workspace<S> {
 
     fn saved(&mut self, rev: Revision) {
         self.open.base = rev;
-        self.open.stored = self.open.text.clone();
+        self.open.stored = self.open.text.as_str().to_string();
         self.state = SaveState::Saved;
     }
 
@@ -295,13 +323,13 @@ impl<S: Storage> Workspace<S> {
             None => {
                 let origin = format!("{CONFLICT_COPY_ORIGIN} {}", self.open.id);
                 self.store
-                    .create_from(&self.open.text, Some(&origin), now_ms)
+                    .create_from(self.open.text.as_str(), Some(&origin), now_ms)
                     .map(|d| self.open.copy = Some((d.id, d.rev)))
             }
             Some((id, rev)) => {
                 match self
                     .store
-                    .save(id, *rev, &self.open.text, self.open.cursor, now_ms)
+                    .save(id, *rev, self.open.text.as_str(), self.open.cursor, now_ms)
                 {
                     Ok(rev) => {
                         if let Some(copy) = &mut self.open.copy {
@@ -337,7 +365,7 @@ impl<S: Storage> Workspace<S> {
         if stored.trashed_ms.is_some() {
             return External::Gone;
         }
-        if stored.text == self.open.text {
+        if stored.text == self.open.text.as_str() {
             self.open.base = stored.rev;
             self.open.stored = stored.text;
             if !matches!(self.state, SaveState::Failed(_)) {
@@ -385,7 +413,7 @@ impl<S: Storage> Workspace<S> {
             return;
         };
         let mut mine = theirs.clone();
-        mine.text = self.open.text.clone();
+        mine.text = self.open.text.as_str().to_string();
         let kept = self
             .store
             .snapshot(&mine, SnapshotReason::BeforeConflict, now_ms)
@@ -556,7 +584,7 @@ impl<S: Storage> Workspace<S> {
             id: self.open.id.clone(),
             rev: self.open.base.next(),
             cursor: self.open.cursor,
-            ..placeholder(now_ms, &self.open.text)
+            ..placeholder(now_ms, self.open.text.as_str())
         }
     }
 
@@ -582,7 +610,7 @@ impl Open {
             id: draft.id.clone(),
             base: draft.rev,
             stored: draft.text.clone(),
-            text: draft.text.clone(),
+            text: EditorText::new(draft.text.clone()),
             cursor: draft.cursor,
             theirs: None,
             copy: None,
@@ -614,8 +642,8 @@ impl<S: Storage> Workspace<S> {
     pub fn backup_drafts(&self, now_ms: i64) -> Vec<Draft> {
         let mut drafts = self.store.scan().map(|s| s.drafts).unwrap_or_default();
         match drafts.iter_mut().find(|d| d.id == self.open.id) {
-            Some(d) if d.text != self.open.text => {
-                d.text = self.open.text.clone();
+            Some(d) if d.text != self.open.text.as_str() => {
+                d.text = self.open.text.as_str().to_string();
                 d.rev = d.rev.next();
                 d.updated_ms = now_ms;
             }

@@ -243,9 +243,22 @@ pub fn lenient_body(text: &str) -> &str {
 /// assert_eq!(recap::post::lenient_body_line("No front matter\n"), 0);
 /// ```
 pub fn lenient_body_line(text: &str) -> usize {
-    text[..text.len() - lenient_body(text).len()]
-        .matches('\n')
-        .count()
+    // Lines end at `\r\n`, `\r` or `\n`, as the editor counts them.
+    crate::render::lines::line_starts(&text[..text.len() - lenient_body(text).len()], 0).len() - 1
+}
+
+/// The 0-based line the body starts on, when it starts at the beginning of a line
+/// (JSON front matter may end mid-line, with the body after its `}`).
+///
+/// ```
+/// assert_eq!(recap::post::body_start_line("---\ntitle: x\n---\nBody\n"), Some(3));
+/// assert_eq!(recap::post::body_start_line("{\"title\": \"x\"} Body\n"), None);
+/// ```
+pub fn body_start_line(text: &str) -> Option<usize> {
+    let prefix = &text[..text.len() - lenient_body(text).len()];
+    let at_line_start = prefix.strip_prefix('\u{feff}').unwrap_or(prefix).is_empty()
+        || prefix.ends_with(['\n', '\r']);
+    at_line_start.then(|| lenient_body_line(text))
 }
 
 fn key_line(text: &str, block: Option<&Block>, key: &str) -> usize {

@@ -26,7 +26,7 @@ pub fn anchor(source: &str) -> String {
 }
 
 /// Hands out unique IDs in document order: a repeat gets `-1`, `-2`...
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct HeadingIds {
     seen: HashMap<String, usize>,
 }

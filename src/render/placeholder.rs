@@ -12,7 +12,15 @@ use std::borrow::Cow;
 pub(super) const PH_OPEN: char = '\u{E000}';
 pub(super) const PH_CLOSE: char = '\u{E001}';
 
-/// What a placeholder in the Markdown stands for.
+/// What a placeholder in the Markdown stands for, and its source (shown as written
+/// where Markdown turned it into code after all).
+#[derive(Debug, Clone)]
+pub(super) struct Placed {
+    pub item: Item,
+    pub source: String,
+}
+
+/// What a shortcode is.
 #[derive(Debug, Clone)]
 pub(super) enum Item {
     /// A shortcode call.
@@ -35,10 +43,21 @@ pub(super) fn without_markers(body: &str) -> Cow<'_, str> {
     }
 }
 
+/// What [`replace_shortcodes`] makes of a body.
+pub(super) struct Prepared {
+    /// The text with placeholders.
+    pub text: String,
+    /// What each placeholder stands for.
+    pub items: Vec<Placed>,
+}
+
 /// Replaces shortcodes outside code with placeholders that keep the line count.
-pub(super) fn replace_shortcodes(body: &str, opts: &RenderOptions) -> (String, Vec<Item>) {
+pub(super) fn replace_shortcodes(body: &str, opts: &RenderOptions) -> Prepared {
     if !body.contains("{{") {
-        return (body.to_string(), Vec::new());
+        return Prepared {
+            text: body.to_string(),
+            items: Vec::new(),
+        };
     }
     let mut code = Vec::new();
     for (event, range) in Parser::new_ext(body, opts.parser_options()).into_offset_iter() {
@@ -81,12 +100,16 @@ pub(super) fn replace_shortcodes(body: &str, opts: &RenderOptions) -> (String, V
         for _ in body[range.start..end].matches('\n') {
             out.push('\n');
         }
-        items.push(item);
+        items.push(Placed {
+            item,
+            // On one line: the placeholder keeps the source's line breaks after it.
+            source: body[range.start..end].replace(['\r', '\n'], " "),
+        });
         last = end;
         i += 1;
     }
     out.push_str(&body[last..]);
-    (out, items)
+    Prepared { text: out, items }
 }
 
 /// Splits text at placeholders: `Ok(text)` pieces and `Err(index)` placeholders.

@@ -63,32 +63,39 @@ pub enum Found {
 
 /// Parses the shortcode tag at the start of `s`; returns it and its length in bytes.
 pub fn parse_tag(s: &str) -> Option<(Found, usize)> {
+    scan_tag(s).ok()
+}
+
+/// [`parse_tag`], and when `s` does not start with a tag, how far into `s` the attempt
+/// read before giving up (a quoted argument left open reads to the end): what the
+/// outcome depends on either way.
+pub fn scan_tag(s: &str) -> Result<(Found, usize), usize> {
     let markdown = if s.starts_with("{{<") {
         false
     } else if s.starts_with("{{%") {
         true
     } else {
-        return None;
+        return Err(2.min(s.len()));
     };
     let close = if markdown { "%}}" } else { ">}}" };
     let mut p = Cursor { s, pos: 3 };
     p.skip_ws();
     if p.rest().starts_with("/*") {
         let end_marker = if markdown { "*/%}}" } else { "*/>}}" };
-        let end = p.rest().find(end_marker)? + p.pos;
+        let end = p.rest().find(end_marker).ok_or(s.len())? + p.pos;
         let inner = &s[p.pos + 2..end];
         let text = format!("{}{inner}{close}", &s[..3]);
-        return Some((Found::Literal(text), end + end_marker.len()));
+        return Ok((Found::Literal(text), end + end_marker.len()));
     }
     let closing = p.eat('/');
     p.skip_ws();
-    let name = p.word()?;
+    let name = p.word().ok_or(p.pos + 1)?;
     if name.is_empty()
         || !name
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/' | '.'))
     {
-        return None;
+        return Err(p.pos);
     }
     let mut args = Vec::new();
     loop {
@@ -102,7 +109,7 @@ pub fn parse_tag(s: &str) -> Option<(Found, usize)> {
                 closing,
                 self_closing: false,
             };
-            return Some((Found::Tag(shortcode), p.pos + close.len()));
+            return Ok((Found::Tag(shortcode), p.pos + close.len()));
         }
         if rest.starts_with('/') && rest[1..].trim_start().starts_with(close) {
             let ws = rest[1..].len() - rest[1..].trim_start().len();
@@ -113,14 +120,15 @@ pub fn parse_tag(s: &str) -> Option<(Found, usize)> {
                 closing,
                 self_closing: true,
             };
-            return Some((Found::Tag(shortcode), p.pos + 1 + ws + close.len()));
+            return Ok((Found::Tag(shortcode), p.pos + 1 + ws + close.len()));
         }
         if rest.is_empty() || rest.starts_with("{{") {
-            return None;
+            return Err((p.pos + 2).min(s.len()));
         }
-        let first = p.value()?;
+        // A value that does not end reads to the end of the text.
+        let first = p.value().ok_or(s.len())?;
         if p.eat('=') {
-            let value = p.value()?;
+            let value = p.value().ok_or(s.len())?;
             args.push((Some(first), value));
         } else {
             args.push((None, first));
@@ -220,6 +228,36 @@ pub fn find_all(text: &str, skip: &[Range<usize>]) -> Vec<(Range<usize>, Found)>
         }
     }
     out
+}
+
+/// Whether every `{{` of `text` reads to its end on its own line: each is a whole
+/// tag on one line (and not a `highlight`, whose code runs over lines, nor holding a
+/// `|`, which would split a table cell the placeholder does not), or plainly no tag
+/// within its line. Then putting placeholders in cannot change the text's blocks, and
+/// the blocks can be rendered one by one.
+///
+/// ```
+/// use recap::render::shortcode::one_line_tags;
+/// assert!(one_line_tags("a {{< x user=\"a\" id=\"1\" >}} b\n{{ .Title }}\n"));
+/// assert!(!one_line_tags("{{< figure\nsrc=\"x\" >}}"));
+/// assert!(!one_line_tags("{{< highlight go >}}\nx\n{{< /highlight >}}"));
+/// ```
+pub fn one_line_tags(text: &str) -> bool {
+    for (at, _) in text.match_indices("{{") {
+        let rest = &text[at..];
+        let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+        match scan_tag(line) {
+            Ok((Found::Tag(sc), len)) => {
+                if sc.name == "highlight" || line[..len].contains('|') {
+                    return false;
+                }
+            }
+            Ok((Found::Literal(_), _)) => {}
+            Err(reach) if reach < line.len() => {}
+            Err(_) => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]

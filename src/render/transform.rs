@@ -4,7 +4,7 @@
 //! result is [`Chunk`]s for the [gate](super::gate), never HTML strings.
 
 use super::gate::{Chunk, OwnHtml};
-use super::placeholder::{split_placeholders, strip_placeholders, Item, PH_OPEN};
+use super::placeholder::{split_placeholders, strip_placeholders, Item, Placed, PH_OPEN};
 use super::toc::TocEntry;
 use super::tweet::{self, Tweet};
 use super::{embeds, figure, html, linkify, toc, typographer, RenderOptions};
@@ -70,9 +70,11 @@ pub(super) struct Context<'o> {
     pub source: &'o str,
     pub typographer: typographer::Typographer,
     pub opts: &'o RenderOptions,
-    pub items: &'o [Item],
+    pub items: &'o [Placed],
     pub toc: Vec<TocEntry>,
     pub footnotes: Footnotes,
+    /// Whether a `toc` shortcode was drawn (since the caller last cleared it).
+    pub drew_toc: bool,
 }
 
 /// The shortcodes that stand as a block of their own when alone in a paragraph.
@@ -89,8 +91,8 @@ fn is_block_shortcode(item: &Item) -> bool {
 
 impl Context<'_> {
     /// The card (or the literal text) placeholder `index` stands for.
-    fn item(&self, index: usize) -> Chunk<'static> {
-        let Some(item) = self.items.get(index) else {
+    fn item(&mut self, index: usize) -> Chunk<'static> {
+        let Some(Placed { item, .. }) = self.items.get(index) else {
             return Chunk::Doc(Event::Text(CowStr::Borrowed("")));
         };
         let html = match item {
@@ -110,7 +112,10 @@ impl Context<'_> {
                 "figure" => figure::render(sc, self.opts.base_url.as_deref()),
                 "youtube" => embeds::youtube(sc),
                 "gist" => embeds::gist(sc),
-                "toc" => toc::render(&self.toc),
+                "toc" => {
+                    self.drew_toc = true;
+                    toc::render(&self.toc)
+                }
                 "ref" | "relref" => OwnHtml::new(format!(
                     "<a href=\"#\" title=\"Hugo links this when it builds the site\">{}</a>",
                     html::escape(sc.arg("path", 0).unwrap_or(""))
@@ -144,7 +149,11 @@ impl Context<'_> {
                 _ => return None,
             }
         }
-        only.filter(|&i| self.items.get(i).is_some_and(is_block_shortcode))
+        only.filter(|&i| {
+            self.items
+                .get(i)
+                .is_some_and(|p| is_block_shortcode(&p.item))
+        })
     }
 
     /// A raw HTML block Hugo's preview draws as something else: a pasted tweet as its
@@ -161,7 +170,13 @@ impl Context<'_> {
             })
             .collect();
         if html.contains("twitter-tweet") {
-            if let Some(tweet) = Tweet::from_embed(&html) {
+            // A shortcode inside the pasted embed is read as the text it is there.
+            let embed = if html.contains(PH_OPEN) {
+                self.as_written(&html)
+            } else {
+                CowStr::Borrowed(html.as_str())
+            };
+            if let Some(tweet) = Tweet::from_embed(&embed) {
                 return Some(OwnHtml::new(format!("{}\n", tweet.to_html().as_str())));
             }
         }
@@ -278,6 +293,14 @@ impl Context<'_> {
                     in_code = false;
                     emit.push(Chunk::Doc(Event::End(TagEnd::CodeBlock)));
                 }
+                // Markdown made code of text with a shortcode in it after all: the
+                // shortcode as written.
+                Event::Text(text) if in_code && text.contains(PH_OPEN) => {
+                    emit.push(Chunk::Doc(Event::Text(self.as_written(&text))));
+                }
+                Event::Code(text) if text.contains(PH_OPEN) => {
+                    emit.push(Chunk::Doc(Event::Code(self.as_written(&text))));
+                }
                 Event::Text(text) if !in_code && self.opts.hugo => {
                     self.text(&text, range, &containers, in_link, in_image, &mut emit);
                 }
@@ -309,6 +332,18 @@ impl Context<'_> {
             }
         }
         out
+    }
+
+    /// `text` with each placeholder's shortcode as written.
+    fn as_written(&self, text: &str) -> CowStr<'static> {
+        let mut out = String::with_capacity(text.len());
+        for piece in split_placeholders(text) {
+            match piece {
+                Ok(t) => out.push_str(t),
+                Err(i) => out.push_str(self.items.get(i).map_or("", |p| p.source.as_str())),
+            }
+        }
+        CowStr::from(out)
     }
 
     /// Text outside code: placeholders become cards, bare URLs links, and the rest

@@ -36,9 +36,45 @@ fn flanking(line: &[char], before: char) -> (bool, bool) {
 pub struct Typographer {
     open_single: usize,
     open_double: usize,
+    /// Whether a decision read the counts since [`take_read`](Self::take_read): a
+    /// block whose text never did renders the same whatever state it starts in.
+    read: bool,
 }
 
+/// Two typographers are in the same state when their counts are equal.
+impl PartialEq for Typographer {
+    fn eq(&self, other: &Self) -> bool {
+        (self.open_single, self.open_double) == (other.open_single, other.open_double)
+    }
+}
+
+impl Eq for Typographer {}
+
 impl Typographer {
+    /// Whether the counts were read since the last call, and forgets it.
+    pub fn take_read(&mut self) -> bool {
+        std::mem::take(&mut self.read)
+    }
+
+    /// `self` moved on by what a block that never read the counts did to `from`
+    /// (it only opened quotes): the state that block leaves when it starts in `self`.
+    ///
+    /// ```
+    /// use recap::render::typographer::Typographer;
+    /// let (mut a, b) = (Typographer::default(), Typographer::default());
+    /// a.smarten("\"open", ' ', "", false);
+    /// let mut c = b.clone();
+    /// c.smarten("\"and again", ' ', "", false);
+    /// assert_eq!(a.advanced_like(&b, &c), { let mut x = a.clone(); x.smarten("\"and again", ' ', "", false); x });
+    /// ```
+    pub fn advanced_like(&self, from: &Typographer, to: &Typographer) -> Typographer {
+        Typographer {
+            open_single: (self.open_single + to.open_single).saturating_sub(from.open_single),
+            open_double: (self.open_double + to.open_double).saturating_sub(from.open_double),
+            read: false,
+        }
+    }
+
     /// Applies the typographer to `text`, which stands in the source exactly as given.
     /// `before` is the source character before it (`'\n'` at the start of a line),
     /// `after` the source that follows it, and `line_continues` whether the paragraph
@@ -163,6 +199,7 @@ impl Typographer {
             if line.len() > 2 && !at(1).is_some_and(|d| d.is_ascii_digit()) {
                 return (Some(RIGHT), 1);
             }
+            self.read = true;
             if self.open_single > 0 && self.closes(line, open, close) {
                 self.open_single -= 1;
                 return (Some(RIGHT), 1);
@@ -173,6 +210,7 @@ impl Typographer {
             self.open_double += 1;
             return (Some("“"), 1);
         }
+        self.read = true;
         if self.open_double > 0 && self.closes(line, open, close) {
             // "Monitor 21"" stays as written.
             if at(1) == Some('"') && before.is_ascii_digit() {
