@@ -18,7 +18,7 @@ export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: help serve dist dist-subpath bench test native e2e lint tools browser-tools clean
+.PHONY: help serve dist dist-subpath bench test native e2e lint tools browser-tools clean editor
 
 help:
 	@echo "make serve   build and serve the editor at http://127.0.0.1:8080"
@@ -26,10 +26,10 @@ help:
 	@echo "make dist    release build into dist/ (copy it to any static host)"
 	@echo "make bench   measure keystroke latency, start-up and size (target/bench/)"
 
-serve: tools
+serve: tools editor
 	trunk serve --offline
 
-dist: tools
+dist: tools editor
 	trunk build --offline --release
 
 test: lint native e2e
@@ -43,7 +43,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 
 # The app built for a sub-path too, as some static hosts serve it (/recap/).
-dist-subpath: tools
+dist-subpath: tools editor
 	trunk build --offline --release --public-url /recap/ --dist target/dist-subpath
 
 e2e: dist dist-subpath browser-tools
@@ -55,6 +55,11 @@ e2e: dist dist-subpath browser-tools
 bench: dist browser-tools
 	cargo bench --bench pipeline
 	cd bench && { [ -d node_modules/markdown-it ] || npm install --no-audit --no-fund; } && node run.mjs
+
+# The editing surface: CodeMirror 6 and our shim, bundled by esbuild from the
+# committed package-lock.json (npm ci only when node_modules is missing).
+editor: node
+	@cd editor && { [ -d node_modules/@codemirror/view ] || npm ci --no-audit --no-fund; } && node build.mjs
 
 # ---- installing what is missing -------------------------------------------------
 
@@ -82,4 +87,4 @@ browser-tools: node
 
 clean:
 	cargo clean
-	rm -rf dist .tools e2e/node_modules
+	rm -rf dist .tools e2e/node_modules editor/node_modules editor/dist

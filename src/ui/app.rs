@@ -22,11 +22,13 @@ impl PostMemo {
 #[component]
 pub fn App() -> impl IntoView {
     let doc = Doc::provide();
+    // The fields follow edits that may touch the front matter, not every keystroke.
     provide_context(PostMemo(Memo::new(move |_| {
-        doc.text.with(|t| Post::parse(t))
+        doc.front_matter.track();
+        doc.text_with(Post::parse)
     })));
-    provide_context(EditorHandle(NodeRef::new()));
-    super::ScrollSync::provide();
+    let editor = EditorHandle::provide(doc);
+    super::ScrollSync::provide(doc, editor);
     let layout = Layout::provide(doc);
     let history = RwSignal::new(false);
     let settings = RwSignal::new(false);

@@ -75,19 +75,17 @@ pub fn DetailsPanel() -> impl IntoView {
     // Both parse the whole text: they follow pauses in typing, not every keystroke.
     let entries = Memo::new(move |_| {
         doc.settled.track();
-        doc.text.with_untracked(|t| outline(t))
+        doc.text_with(outline)
     });
     let found = Memo::new(move |_| {
         doc.settled.track();
         let others = known_tags.get();
-        entries.with(|outline| doc.text.with_untracked(|t| checks(t, outline, &others)))
+        entries.with(|outline| doc.text_with(|t| checks(t, outline, &others)))
     });
     let sync = super::ScrollSync::get();
     let jump = move |line: usize, id: Option<String>| {
         editor.go_to_line(line);
-        let fm = doc
-            .text
-            .with_untracked(|t| crate::post::lenient_body_line(t));
+        let fm = doc.text_with(crate::post::lenient_body_line);
         scroll_preview_to(id.as_deref().unwrap_or(""), line, fm);
         sync.placed();
     };

@@ -1,15 +1,18 @@
-//! The open document as app-wide state: the editor text and what storage knows of it.
+//! The open document as app-wide state: the draft (its text lives in the
+//! [`Workspace`], the one source of truth), the rendered preview that follows it edit
+//! by edit, and what storage knows of it.
 //!
-//! The text signal is what the editor and preview show; the [`Workspace`] decides
+//! The editor sends its changes here as deltas ([`Doc::apply`]); the workspace decides
 //! every save, conflict and recovery. Each user action is one method here that calls
 //! the workspace and then publishes its result to the signals.
 
 use super::browser;
 use crate::drafts::{
-    import_text, read_backup, recap_template, write_backup, BrowserStorage, DraftId, SaveState,
-    Scan, StorageError, Unreadable, Workspace, SAMPLE_RECAP, SAMPLE_RECAP_NAME,
+    import_text, read_backup, recap_template, write_backup, BrowserStorage, DraftId, EditorChange,
+    LinePos, SaveState, Scan, StorageError, Unreadable, Workspace, SAMPLE_RECAP, SAMPLE_RECAP_NAME,
 };
-use crate::post::{export_filename, Post};
+use crate::post::{body_start_line, export_filename, lenient_body, Post};
+use crate::render::{BodyChange, RenderOptions, RenderStats, RenderedBody, Splice};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -31,11 +34,16 @@ pub struct Notice {
 /// The app's document state, shared through context.
 #[derive(Clone, Copy)]
 pub struct Doc {
-    /// The editor text, with the draft's own line endings.
-    pub text: RwSignal<String>,
-    /// Counts replacements of the text from outside the textarea (opening a draft,
+    /// Counts changes of the text (typing, tools, another draft opened).
+    pub revision: RwSignal<u64>,
+    /// Counts changes that may touch the front matter: what shows the post's fields
+    /// follows this, not every keystroke in the body.
+    pub front_matter: RwSignal<u64>,
+    /// Counts replacements of the text from outside the editor (opening a draft,
     /// another tab's save): the editor then loads the text and the cursor.
     pub loaded: RwSignal<u64>,
+    /// Counts changes to the preview waiting in [`Doc::take_splices`].
+    pub patched: RwSignal<u64>,
     /// What the header says about saving.
     pub state: RwSignal<SaveState>,
     /// Counts changes that may change the drafts list.
@@ -49,6 +57,8 @@ pub struct Doc {
     /// statistics) follows this instead of every keystroke.
     pub settled: RwSignal<u64>,
     ws: StoredValue<Workspace<BrowserStorage>, LocalStorage>,
+    rendered: StoredValue<RenderedBody, LocalStorage>,
+    splices: StoredValue<Vec<Splice>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
     settle_timer: StoredValue<Option<TimeoutHandle>>,
 }
@@ -69,11 +79,21 @@ impl Doc {
         let store = crate::drafts::DraftStore::new(storage, nonce);
         let author = store.settings().author;
         let ws = Workspace::start(store, &template(author.as_deref()), browser::now_ms());
+        let rendered = RenderedBody::new(lenient_body(ws.text()), &RenderOptions::default());
+        let first = vec![Splice {
+            at: 0,
+            remove: usize::MAX,
+            insert: rendered.parts(),
+        }];
         let ws = StoredValue::new_local(ws);
         let listing = RwSignal::new(0);
         let doc = Doc {
-            text: RwSignal::new(ws.with_value(|ws| ws.text().to_string())),
+            revision: RwSignal::new(0),
+            front_matter: RwSignal::new(0),
             loaded: RwSignal::new(0),
+            patched: RwSignal::new(0),
+            rendered: StoredValue::new_local(rendered),
+            splices: StoredValue::new_local(first),
             state: RwSignal::new(ws.with_value(|ws| ws.state().clone())),
             listing,
             drafts: Memo::new(move |_| {
@@ -116,18 +136,91 @@ impl Doc {
         self.with(|ws| ws.recovered().to_vec())
     }
 
-    /// A keystroke: the textarea's value and cursor. Saves after [`AUTOSAVE_DELAY`].
-    pub fn edit(&self, value: &str, cursor: usize) {
-        // A cursor move alone changes no text: no copy, no re-render.
-        let text = self
-            .ws
-            .try_update_value(|ws| ws.edit(value, cursor).then(|| ws.text().to_string()));
-        if let Some(Some(text)) = text {
-            self.text.set(text);
+    /// Reads the draft's text (its own line endings).
+    pub fn text_with<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        self.ws.with_value(|ws| f(ws.text()))
+    }
+
+    /// The editor's changes (one transaction) and where the cursor went: the text
+    /// changes in place, the preview re-renders the blocks they touched. Saves after
+    /// [`AUTOSAVE_DELAY`].
+    pub fn apply(&self, changes: &[EditorChange], cursor: LinePos) {
+        let change = self.ws.try_update_value(|ws| {
+            let before = body_start_line(ws.text());
+            let edit = ws.apply(changes, cursor)?;
+            let after = body_start_line(ws.text());
+            Some(BodyChange::of(
+                edit.first, edit.old, edit.new, before, after,
+            ))
+        });
+        let Some(Some(change)) = change else {
+            return;
+        };
+        match change {
+            BodyChange::Unchanged => {}
+            BodyChange::Edit(edit) => {
+                let splices = self.with(|ws| {
+                    self.rendered
+                        .try_update_value(|r| r.edit(lenient_body(ws.text()), edit))
+                        .unwrap_or_default()
+                });
+                self.queue(splices);
+            }
+            BodyChange::Whole => self.render_whole(),
         }
+        // An edit of body lines leaves the front matter as it was.
+        if !matches!(change, BodyChange::Edit(_)) {
+            self.front_matter.update(|n| *n += 1);
+        }
+        self.revision.update(|n| *n += 1);
         self.publish_state();
         self.schedule_save();
         self.schedule_settle();
+    }
+
+    /// The cursor moved (nothing else): remembered for the next save.
+    pub fn move_cursor(&self, cursor: LinePos) {
+        self.ws.update_value(|ws| ws.set_cursor(cursor));
+    }
+
+    /// The preview's pending changes (see [`RenderedBody`]'s parts), oldest first.
+    pub fn take_splices(&self) -> Vec<Splice> {
+        self.splices
+            .try_update_value(std::mem::take)
+            .unwrap_or_default()
+    }
+
+    /// The first body line of each preview part that shows something.
+    pub fn part_lines(&self) -> Vec<(usize, usize)> {
+        self.rendered.with_value(RenderedBody::part_lines)
+    }
+
+    /// How the preview rendered the edits so far.
+    pub fn render_stats(&self) -> RenderStats {
+        self.rendered.with_value(RenderedBody::stats)
+    }
+
+    fn queue(&self, splices: Vec<Splice>) {
+        if splices.is_empty() {
+            return;
+        }
+        self.splices.update_value(|s| s.extend(splices));
+        self.patched.update(|n| *n += 1);
+    }
+
+    /// Renders the body anew and replaces the whole preview with it.
+    fn render_whole(&self) {
+        let rendered =
+            self.with(|ws| RenderedBody::new(lenient_body(ws.text()), &RenderOptions::default()));
+        let parts = rendered.parts();
+        self.rendered.set_value(rendered);
+        // The earlier changes are moot: everything is replaced.
+        self.splices.set_value(Vec::new());
+        self.queue(vec![Splice {
+            at: 0,
+            remove: usize::MAX,
+            insert: parts,
+        }]);
     }
 
     fn schedule_settle(&self) {
@@ -164,8 +257,9 @@ impl Doc {
 
     /// After the workspace opened another text: show it, cursor included.
     fn reload(&self) {
-        let text = self.with(|ws| ws.text().to_string());
-        self.text.set(text);
+        self.render_whole();
+        self.revision.update(|n| *n += 1);
+        self.front_matter.update(|n| *n += 1);
         self.loaded.update(|n| *n += 1);
         self.settled.update(|n| *n += 1);
         self.publish_state();

@@ -1,62 +1,73 @@
-use super::toolbar::{run, Format};
+use super::code_editor::{create_editor, Callbacks};
+use super::toolbar::{run_with, Format};
 use super::{Doc, EditorHandle, ScrollSync};
+use crate::drafts::{EditorChange, LinePos};
 use crate::writing::{TweetForm, TweetLink};
 use leptos::prelude::*;
 
-/// The Markdown textarea: the writer types here, and every keystroke goes to the
-/// open draft ([`Doc::edit`]). The textarea's value is set only when another text is
-/// opened, so typing never fights a re-render for the cursor.
+/// The editing surface (CodeMirror): the writer types here, and every change goes to
+/// the open draft as a delta ([`Doc::apply`]). The editor loads a text only when
+/// another one is opened, so typing never fights a re-render for the cursor.
 #[component]
 pub fn Editor() -> impl IntoView {
     let doc = Doc::get();
     let editor = EditorHandle::get();
-    let area = editor.0;
     let sync = ScrollSync::get();
-    Effect::new(move |_| {
-        doc.loaded.track();
-        let Some(el) = area.get() else { return };
-        el.set_value(&doc.text.get_untracked());
-        let cursor = u32::try_from(doc.cursor()).unwrap_or(0);
-        let _ = el.focus();
-        let _ = el.set_selection_range(cursor, cursor);
-    });
-    let on_input = move |_| {
-        let Some(el) = area.get_untracked() else {
-            return;
-        };
-        let cursor = el.selection_start().ok().flatten().unwrap_or(0) as usize;
-        doc.edit(&el.value(), cursor);
-    };
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
-            return;
-        }
-        if let Some(action) = Format::for_key(&ev.key()) {
-            ev.prevent_default();
-            run(action);
-        }
-    };
+    let host = NodeRef::<leptos::html::Div>::new();
+    let failed = RwSignal::new(None::<String>);
     // A tweet link pasted alone on a line: offer to turn it into a tweet card.
     let offer = RwSignal::new(None::<(String, TweetLink)>);
-    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
-        let pasted = ev
-            .clipboard_data()
-            .and_then(|d| d.get_data("text/plain").ok())
-            .unwrap_or_default();
-        let pasted = pasted.trim().to_string();
-        let alone = editor.selection().is_some_and(|(text, sel)| {
-            let line_start = text[..sel.start].rfind('\n').map_or(0, |i| i + 1);
-            let line_end = text[sel.end..]
-                .find('\n')
-                .map_or(text.len(), |i| sel.end + i);
-            text[line_start..sel.start].trim().is_empty()
-                && text[sel.end..line_end].trim().is_empty()
-        });
-        let link = (alone && !pasted.contains('<'))
-            .then(|| TweetLink::parse(&pasted))
-            .flatten();
-        offer.set(link.map(|l| (pasted, l)));
-    };
+    Effect::new(move |_| {
+        doc.loaded.track();
+        let Some(el) = host.get() else { return };
+        if editor.0.with_value(Option::is_none) {
+            let callbacks = Callbacks {
+                changes: Box::new(move |positions, inserts, line, col| {
+                    let positions = positions.to_vec();
+                    let changes: Vec<EditorChange> = positions
+                        .chunks_exact(4)
+                        .zip(inserts.iter())
+                        .map(|(p, insert)| EditorChange {
+                            from: LinePos::new(p[0] as usize, p[1] as usize),
+                            to: LinePos::new(p[2] as usize, p[3] as usize),
+                            insert: insert.as_string().unwrap_or_default(),
+                        })
+                        .collect();
+                    doc.apply(&changes, LinePos::new(line as usize, col as usize));
+                }),
+                cursor: Box::new(move |line, col| {
+                    doc.move_cursor(LinePos::new(line as usize, col as usize))
+                }),
+                scroll: Box::new(move || sync.editor_scrolled()),
+                paste: Box::new(move |text, alone| {
+                    let pasted = text.trim().to_string();
+                    let link = (alone && !pasted.contains('<'))
+                        .then(|| TweetLink::parse(&pasted))
+                        .flatten();
+                    offer.set(link.map(|l| (pasted, l)));
+                }),
+                key: Box::new(move |key, _ctrl_or_meta, alt, _shift| {
+                    match Format::for_key(&key).filter(|_| !alt) {
+                        Some(action) => {
+                            run_with(editor, action);
+                            true
+                        }
+                        None => false,
+                    }
+                }),
+            };
+            match create_editor(&el, callbacks) {
+                Ok(js) => editor.0.set_value(Some(js)),
+                Err(e) => {
+                    failed.set(Some(e));
+                    return;
+                }
+            }
+        }
+        let (text, cursor) = doc.with(|ws| (ws.text().to_string(), ws.cursor_pos()));
+        editor.load(&text, cursor);
+        editor.focus();
+    });
     let convert = move |_| {
         let Some((url, link)) = offer.get_untracked() else {
             return;
@@ -77,7 +88,6 @@ pub fn Editor() -> impl IntoView {
     };
     view! {
         <section class="pane editor-pane">
-            <label class="visually-hidden" for="editor">"Markdown"</label>
             <Show when=move || offer.with(Option::is_some)>
                 <div class="offer" role="status" data-testid="tweet-offer">
                     <span>"That is a link to a tweet. Show it as a tweet card?"</span>
@@ -85,16 +95,12 @@ pub fn Editor() -> impl IntoView {
                     <button class="button small" on:click=move |_| offer.set(None)>"Keep the link"</button>
                 </div>
             </Show>
-            <textarea
-                id="editor"
-                data-testid="editor"
-                spellcheck="true"
-                node_ref=area
-                on:input=on_input
-                on:keydown=on_keydown
-                on:paste=on_paste
-                on:scroll=move |_| sync.editor_scrolled()
-            ></textarea>
+            <Show when=move || failed.with(Option::is_some)>
+                <p class="editor-missing" role="alert" data-testid="editor-failed">
+                    "The editor did not start ("{move || failed.get()}"). Your drafts are safe in this browser; reload the page to try again."
+                </p>
+            </Show>
+            <div class="code-editor" node_ref=host></div>
         </section>
     }
 }

@@ -1,19 +1,16 @@
 use super::{Doc, PostMemo, ScrollSync, Welcome};
-use crate::post::lenient_body;
-use crate::render::{header_html, render_blocks, BlockKey, RenderOptions};
+use crate::render::{header_html, Splice};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The live preview: the post's header, then its body as keyed blocks. A keystroke
-/// replaces only the blocks whose key changed; the others (tweet cards, figures,
-/// images) keep their DOM nodes, so nothing flickers or reloads.
+/// The live preview: the post's header, then its body as parts (one per top-level
+/// block, see [`crate::render::RenderedBody`]). A keystroke replaces only the parts it
+/// touched; the others (tweet cards, figures, images) keep their DOM nodes, so nothing
+/// flickers or reloads, and no block's HTML is copied.
 #[component]
 pub fn Preview() -> impl IntoView {
-    let text = Doc::get().text;
+    let doc = Doc::get();
     let post = PostMemo::get().0;
-    let blocks = Memo::new(move |_| {
-        text.with(|t| render_blocks(lenient_body(t), &RenderOptions::default()))
-    });
     let header = Memo::new(move |_| {
         post.with(|p| {
             p.as_ref()
@@ -22,31 +19,13 @@ pub fn Preview() -> impl IntoView {
         })
     });
     let problem = Memo::new(move |_| post.with(|p| p.as_ref().err().map(ToString::to_string)));
-    // A block that moved (lines typed above it) keeps its node but not its line:
-    // refresh every block's `data-line`, touching only those that changed.
     let body = NodeRef::<leptos::html::Div>::new();
-    // Which block (by key) holds which `data-line` now: typing within a line changes
-    // no line number, so most keystrokes touch no attribute at all.
-    let applied = StoredValue::new(Vec::<(BlockKey, usize)>::new());
     Effect::new(move |_| {
-        let lines: Vec<(BlockKey, usize)> =
-            blocks.with(|b| b.iter().map(|b| (b.key, b.lines.start)).collect());
+        doc.patched.track();
         let Some(body) = body.get() else { return };
-        let children = body.children();
-        let before = applied.get_value();
-        for (i, (key, line)) in lines.iter().enumerate() {
-            if before.get(i) == Some(&(*key, *line)) {
-                continue;
-            }
-            let Some(el) = children.item(i as u32) else {
-                break;
-            };
-            let value = line.to_string();
-            if el.get_attribute("data-line").as_deref() != Some(value.as_str()) {
-                let _ = el.set_attribute("data-line", &value);
-            }
+        for splice in doc.take_splices() {
+            apply(&body, splice);
         }
-        applied.set_value(lines);
     });
     let sync = ScrollSync::get();
     view! {
@@ -58,14 +37,38 @@ pub fn Preview() -> impl IntoView {
             </Show>
             <article class="post" on:click=open_links_outside>
                 <div inner_html=move || header.get()></div>
-                <div class="post-body" data-testid="preview" node_ref=body>
-                    <For each=move || blocks.get() key=|block| block.key let:block>
-                        <div class="block" data-line=block.lines.start inner_html=block.html></div>
-                    </For>
-                </div>
+                <div class="post-body" data-testid="preview" node_ref=body></div>
             </article>
         </section>
     }
+}
+
+/// Applies one splice to the preview body's children.
+fn apply(body: &web_sys::HtmlDivElement, splice: Splice) {
+    let children = body.children();
+    let count = children.length() as usize;
+    let at = splice.at.min(count);
+    let remove = splice.remove.min(count - at);
+    let after = children.item((at + remove) as u32);
+    for _ in 0..remove {
+        if let Some(el) = children.item(at as u32) {
+            el.remove();
+        }
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    // The new parts go in together, before the part that followed the removed ones.
+    let fragment = document.create_document_fragment();
+    for html in splice.insert {
+        if let Ok(el) = document.create_element("div") {
+            el.set_class_name("block");
+            // The renderer's gate sanitized this HTML (see crate::render).
+            el.set_inner_html(&html);
+            let _ = fragment.append_child(&el);
+        }
+    }
+    let _ = body.insert_before(&fragment, after.as_ref().map(|e| e.unchecked_ref()));
 }
 
 /// Links in the preview open in a new tab (or scroll, for `#` anchors): the editor

@@ -1,8 +1,9 @@
-//! Scroll sync between the editor and the preview, by source line: each preview
-//! block knows the body line it starts on (`data-line`), and positions between two
-//! blocks are interpolated.
+//! Scroll sync between the editor and the preview, by source line: the editor says
+//! which line (and how far into it) is at its top, from its own line geometry; each
+//! preview part knows the body line it starts on; positions inside a part are
+//! interpolated between its top and the next part's.
 
-use super::EditorHandle;
+use super::{Doc, EditorHandle};
 use crate::post::lenient_body_line;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,6 +24,8 @@ enum Pane {
 pub struct ScrollSync {
     /// Where the editor (0) and the preview (1) were put, until their echo arrives.
     expected: StoredValue<[Option<i32>; 2]>,
+    editor: EditorHandle,
+    doc: Doc,
 }
 
 fn preview_pane() -> Option<web_sys::HtmlElement> {
@@ -34,45 +37,38 @@ fn preview_pane() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-/// The preview's blocks as (body line from 0, top in the pane).
-fn block_positions(pane: &web_sys::HtmlElement) -> Vec<(f64, f64)> {
-    let Ok(list) = pane.query_selector_all("[data-testid=preview] > .block") else {
+fn preview_body(pane: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
+    pane.query_selector("[data-testid=preview]")
+        .ok()??
+        .dyn_into()
+        .ok()
+}
+
+/// Each shown part as (body line from 0, its top in the pane's scroll coordinates).
+fn part_positions(doc: &Doc, pane: &web_sys::HtmlElement) -> Vec<(f64, f64)> {
+    let Some(body) = preview_body(pane) else {
         return Vec::new();
     };
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .filter_map(|el| {
-            // `data-line` is 1-based; positions here count body lines from 0.
-            let line: f64 = el.get_attribute("data-line")?.parse().ok()?;
-            Some((line - 1.0, f64::from(el.offset_top())))
+    let children = body.children();
+    let pane_top = pane.get_bounding_client_rect().top() - f64::from(pane.scroll_top());
+    doc.part_lines()
+        .into_iter()
+        .filter_map(|(index, line)| {
+            let el = children.item(index as u32)?;
+            let top = el.get_bounding_client_rect().top() - pane_top;
+            // `line` is 1-based; positions here count body lines from 0.
+            Some((line as f64 - 1.0, top))
         })
         .collect()
 }
 
-/// Block `i` and the one after it (or the end of the text and of the pane).
-fn between(
-    blocks: &[(f64, f64)],
-    i: usize,
-    total_lines: f64,
-    pane: &web_sys::HtmlElement,
-) -> ((f64, f64), (f64, f64)) {
-    let next = blocks
-        .get(i + 1)
-        .copied()
-        .unwrap_or((total_lines, f64::from(pane.scroll_height())));
-    (blocks[i], next)
-}
-
-/// Lines of front matter above the body (block lines count from the body).
-fn front_matter_lines(text: &str) -> f64 {
-    lenient_body_line(text) as f64
-}
-
 impl ScrollSync {
     /// Creates the sync and provides it as context.
-    pub fn provide() -> ScrollSync {
+    pub fn provide(doc: Doc, editor: EditorHandle) -> ScrollSync {
         let sync = ScrollSync {
             expected: StoredValue::new([None, None]),
+            editor,
+            doc,
         };
         provide_context(sync);
         sync
@@ -94,11 +90,8 @@ impl ScrollSync {
         echo
     }
 
-    /// Scrolls `el` (which is `pane`) to `top`, expecting the echo when it moved.
-    fn place(&self, pane: Pane, el: &web_sys::Element, top: i32) {
-        let before = el.scroll_top();
-        el.set_scroll_top(top);
-        let now = el.scroll_top();
+    /// Remembers where `pane` is after we moved it (`before` it was elsewhere).
+    fn expect(&self, pane: Pane, before: i32, now: i32) {
         self.expected
             .update_value(|e| e[pane as usize] = (now != before).then_some(now));
     }
@@ -106,78 +99,78 @@ impl ScrollSync {
     /// A jump (outline, checks) placed both panes itself: their echoes are not the
     /// writer scrolling. Call after the jump.
     pub fn placed(&self) {
-        let editor = EditorHandle::get().0.get_untracked();
-        let preview = preview_pane();
-        self.expected.set_value([
-            editor.map(|el| el.scroll_top()),
-            preview.map(|el| el.scroll_top()),
-        ]);
+        let editor = self.editor.scroller().map(|el| el.scroll_top());
+        let preview = preview_pane().map(|el| el.scroll_top());
+        self.expected.set_value([editor, preview]);
     }
 
-    /// For a scroll of `from` by the writer (not an echo): the textarea, the preview
-    /// pane, the text and its number of lines.
-    fn panes(
-        &self,
-        from: Pane,
-    ) -> Option<(
-        web_sys::HtmlTextAreaElement,
-        web_sys::HtmlElement,
-        String,
-        f64,
-    )> {
-        let area = EditorHandle::get().0.get_untracked()?;
-        let pane = preview_pane()?;
-        let top = match from {
-            Pane::Editor => area.scroll_top(),
-            Pane::Preview => pane.scroll_top(),
-        };
-        if self.is_echo(from, top) {
-            return None;
-        }
-        let text = area.value();
-        let total = (text.matches('\n').count() + 1) as f64;
-        Some((area, pane, text, total))
+    fn front_matter_lines(&self) -> f64 {
+        self.doc.text_with(lenient_body_line) as f64
     }
 
-    /// The writer scrolled the editor: bring the preview to the same line.
+    /// The writer scrolled the editor: bring the preview to the same place.
     pub fn editor_scrolled(&self) {
-        let Some((area, pane, text, total)) = self.panes(Pane::Editor) else {
+        let (Some(scroller), Some(pane)) = (self.editor.scroller(), preview_pane()) else {
             return;
         };
-        let height = f64::from(area.scroll_height().max(1));
-        let top_line = f64::from(area.scroll_top()) / height * total;
-        let body_line = top_line - front_matter_lines(&text);
-        let blocks = block_positions(&pane);
-        let y = if body_line <= 0.0 || blocks.is_empty() {
+        if self.is_echo(Pane::Editor, scroller.scroll_top()) {
+            return;
+        }
+        let Some((line, fraction)) = self.editor.top_line() else {
+            return;
+        };
+        let body_line = line + fraction - self.front_matter_lines();
+        let parts = part_positions(&self.doc, &pane);
+        let y = if body_line <= 0.0 || parts.is_empty() {
             0.0
         } else {
-            let i = blocks
+            let i = parts
                 .iter()
                 .rposition(|(l, _)| *l <= body_line)
                 .unwrap_or(0);
-            let ((line, top), (next_line, next_top)) = between(&blocks, i, total, &pane);
-            let span = (next_line - line).max(1.0);
-            top + (body_line - line) / span * (next_top - top)
+            let (start, top) = parts[i];
+            let (next_line, next_top) = parts
+                .get(i + 1)
+                .copied()
+                .unwrap_or((start + 1.0, f64::from(pane.scroll_height())));
+            let span = (next_line - start).max(1.0);
+            top + ((body_line - start) / span).clamp(0.0, 1.0) * (next_top - top)
         };
-        self.place(Pane::Preview, &pane, y.max(0.0) as i32);
+        let before = pane.scroll_top();
+        pane.set_scroll_top(y.max(0.0) as i32);
+        self.expect(Pane::Preview, before, pane.scroll_top());
     }
 
     /// The writer scrolled the preview: bring the editor to the same line.
     pub fn preview_scrolled(&self) {
-        let Some((area, pane, text, total)) = self.panes(Pane::Preview) else {
+        let (Some(scroller), Some(pane)) = (self.editor.scroller(), preview_pane()) else {
             return;
         };
+        if self.is_echo(Pane::Preview, pane.scroll_top()) {
+            return;
+        }
         let y = f64::from(pane.scroll_top());
-        let blocks = block_positions(&pane);
-        let line = match blocks.iter().rposition(|(_, top)| *top <= y) {
+        let parts = part_positions(&self.doc, &pane);
+        let body_line = match parts.iter().rposition(|(_, top)| *top <= y) {
             None => 0.0,
             Some(i) => {
-                let ((line, top), (next_line, next_top)) = between(&blocks, i, total, &pane);
+                let (start, top) = parts[i];
+                let (next_line, next_top) = parts
+                    .get(i + 1)
+                    .copied()
+                    .unwrap_or((start + 1.0, f64::from(pane.scroll_height())));
                 let span = (next_top - top).max(1.0);
-                front_matter_lines(&text) + line + (y - top) / span * (next_line - line)
+                start + ((y - top) / span).clamp(0.0, 1.0) * (next_line - start)
             }
         };
-        let height = f64::from(area.scroll_height());
-        self.place(Pane::Editor, &area, (line / total * height) as i32);
+        let line = if y <= 0.0 {
+            0.0
+        } else {
+            self.front_matter_lines() + body_line
+        };
+        let before = scroller.scroll_top();
+        self.editor
+            .scroll_to_line(line.floor() as usize, line.fract());
+        self.expect(Pane::Editor, before, scroller.scroll_top());
     }
 }

@@ -9,7 +9,7 @@ pub fn StatusBar() -> impl IntoView {
     // Counting parses the whole text: do it when typing pauses, not per keystroke.
     let s = Memo::new(move |_| {
         doc.settled.track();
-        doc.text.with_untracked(|t| stats(t))
+        doc.text_with(stats)
     });
     view! {
         <footer class="status-bar" data-testid="status-bar">

@@ -55,7 +55,11 @@ impl Format {
 
 /// Runs `action` on the editor's selection as one undoable edit.
 pub fn run(action: Format) {
-    let editor = EditorHandle::get();
+    run_with(EditorHandle::get(), action);
+}
+
+/// [`run`] with the editor at hand (from the editor's own key handler).
+pub fn run_with(editor: EditorHandle, action: Format) {
     if let Some((text, sel)) = editor.selection() {
         editor.apply(&action.edit(&text, sel));
     }

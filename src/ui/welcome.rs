@@ -11,10 +11,10 @@ pub fn Welcome() -> impl IntoView {
             .then(|| (ws.id().clone(), ws.text().to_string()))
     });
     let untouched = move || {
-        first.as_ref().is_some_and(|(id, text)| {
-            doc.loaded.track();
-            doc.text.with(|t| t == text) && doc.with(|ws| ws.id() == id)
-        })
+        doc.revision.track();
+        first
+            .as_ref()
+            .is_some_and(|(id, text)| doc.with(|ws| ws.id() == id && ws.text() == text))
     };
     view! {
         <Show when=untouched>

@@ -1,0 +1,273 @@
+// Recap's editing surface: CodeMirror 6 behind a small shim the Rust app drives
+// through wasm-bindgen (src/ui/code_editor.rs).
+//
+// The draft's text lives in Rust. This module shows it, and reports every change as
+// deltas in the editor's own coordinates (line from 0, column in UTF-16 units), so Rust
+// applies them to its text without copying it. Tools (toolbar, dialogs, the front-matter
+// form) send their edits back here as transactions, so the editor's history undoes each
+// in one step, and the change flows back to Rust by the same path as typing.
+
+import { EditorState, EditorSelection, Prec } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
+import { syntaxHighlighting, HighlightStyle, Language, defineLanguageFacet } from "@codemirror/language";
+import { search, searchKeymap } from "@codemirror/search";
+import { insertNewlineContinueMarkup, deleteMarkupBackward } from "@codemirror/lang-markdown";
+import { parser as commonmark, GFM } from "@lezer/markdown";
+import { styleTags, tags as t } from "@lezer/highlight";
+
+// Front matter at the very start: `---` (YAML) or `+++` (TOML) to the matching line,
+// with its delimiters and keys marked for highlighting. Without this the Markdown
+// parser reads YAML as paragraphs and its closing `---` as a setext heading.
+const frontMatter = {
+  defineNodes: [{ name: "FrontMatter", block: true }, "FrontMatterMark", "FrontMatterKey"],
+  parseBlock: [
+    {
+      name: "FrontMatter",
+      before: "HorizontalRule",
+      parse(cx, line) {
+        if (cx.lineStart !== 0) return false;
+        const open = /^\uFEFF?(---|\+\+\+)[ \t]*$/.exec(line.text);
+        if (!open) return false;
+        const fence = open[1];
+        const start = cx.lineStart;
+        const children = [cx.elt("FrontMatterMark", start, start + line.text.length)];
+        let end = start + line.text.length;
+        while (cx.nextLine()) {
+          end = cx.lineStart + line.text.length;
+          if (line.text.trim() === fence) {
+            children.push(cx.elt("FrontMatterMark", cx.lineStart, end));
+            cx.nextLine();
+            break;
+          }
+          const key = /^([A-Za-z0-9_.-]+)[ \t]*[:=]/.exec(line.text);
+          if (key) children.push(cx.elt("FrontMatterKey", cx.lineStart, cx.lineStart + key[1].length));
+        }
+        cx.addElement(cx.elt("FrontMatter", start, end, children));
+        return true;
+      },
+    },
+  ],
+};
+
+const recapHighlighting = {
+  props: [
+    styleTags({
+      FrontMatter: t.meta,
+      FrontMatterMark: t.processingInstruction,
+      FrontMatterKey: t.propertyName,
+      "HTMLBlock HTMLTag": t.tagName,
+      "Strikethrough/...": t.strikethrough,
+      "Table/... TableDelimiter": t.processingInstruction,
+    }),
+  ],
+};
+
+const markdownLanguage = new Language(
+  defineLanguageFacet({ commentTokens: { block: { open: "<!--", close: "-->" } } }),
+  commonmark.configure([GFM, frontMatter, recapHighlighting]),
+  [],
+  "markdown",
+);
+
+// Colours come from the app's CSS variables (style/editor.css), so light and dark
+// themes follow the app without a second style.
+const highlightStyle = HighlightStyle.define([
+  { tag: t.heading1, fontWeight: "700", fontSize: "1.3em", color: "var(--md-heading)" },
+  { tag: t.heading2, fontWeight: "700", fontSize: "1.18em", color: "var(--md-heading)" },
+  { tag: [t.heading3, t.heading4, t.heading5, t.heading6], fontWeight: "700", color: "var(--md-heading)" },
+  { tag: t.emphasis, fontStyle: "italic" },
+  { tag: t.strong, fontWeight: "700" },
+  { tag: t.strikethrough, textDecoration: "line-through" },
+  { tag: t.link, color: "var(--md-link)" },
+  { tag: t.url, color: "var(--md-link)", textDecoration: "underline" },
+  { tag: t.monospace, fontFamily: "var(--font-mono)", color: "var(--md-code)" },
+  { tag: t.quote, color: "var(--md-quote)", fontStyle: "italic" },
+  { tag: [t.processingInstruction, t.contentSeparator, t.labelName], color: "var(--md-mark)" },
+  { tag: t.tagName, color: "var(--md-html)" },
+  { tag: t.comment, color: "var(--md-comment)", fontStyle: "italic" },
+  { tag: t.meta, color: "var(--md-meta)" },
+  { tag: t.propertyName, color: "var(--md-key)", fontWeight: "600" },
+  { tag: t.string, color: "var(--md-string)" },
+]);
+
+const theme = EditorView.theme({
+  "&": { height: "100%", backgroundColor: "var(--surface)", color: "var(--text)" },
+  "&.cm-focused": { outline: "2px solid var(--accent)", outlineOffset: "-2px" },
+  ".cm-scroller": { fontFamily: "var(--font-mono)", fontSize: "15px", lineHeight: "1.6", overflowX: "hidden" },
+  ".cm-content": { padding: "12px 0", caretColor: "var(--text)" },
+  ".cm-line": { padding: "0 16px" },
+  ".cm-cursor": { borderLeftColor: "var(--text)" },
+  "&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection": { backgroundColor: "var(--selection)" },
+  ".cm-panels": { backgroundColor: "var(--bg)", color: "var(--text)", borderColor: "var(--border)" },
+  ".cm-panels input, .cm-panels button": { font: "inherit", fontSize: "0.85rem" },
+  ".cm-searchMatch": { backgroundColor: "var(--search-match)" },
+  ".cm-searchMatch-selected": { backgroundColor: "var(--search-current)" },
+});
+
+/** Line (from 0) and UTF-16 column of `pos` in `doc`. */
+function lineCol(doc, pos) {
+  const line = doc.lineAt(pos);
+  return [line.number - 1, pos - line.from];
+}
+
+/** The position of line (from 0) and column in `doc`, clamped to the text. */
+function position(doc, line, col) {
+  const l = doc.line(Math.min(Math.max(line, 0), doc.lines - 1) + 1);
+  return Math.min(l.from + Math.max(col, 0), l.to);
+}
+
+export class RecapEditor {
+  /**
+   * `options`: `onChanges(positions: Uint32Array [fromLine, fromCol, toLine, toCol]...,
+   * inserts: string[], headLine, headCol)`, `onCursor(headLine, headCol)`, `onScroll()`,
+   * `onPaste(text, aloneOnLine)`, `onKey(key, ctrlOrMeta, alt, shift) -> bool` (true:
+   * handled), `label` for screen readers.
+   */
+  constructor(parent, options) {
+    this.options = options;
+    this.view = new EditorView({ parent, state: this.state("", 0, 0) });
+    this.view.scrollDOM.addEventListener("scroll", () => options.onScroll(), { passive: true });
+  }
+
+  state(text, line, col) {
+    const o = this.options;
+    const doc = EditorState.create({ doc: text }).doc;
+    const at = position(doc, line, col);
+    return EditorState.create({
+      doc,
+      selection: EditorSelection.cursor(at),
+      extensions: [
+        history(),
+        search({ top: true }),
+        EditorView.lineWrapping,
+        markdownLanguage,
+        syntaxHighlighting(highlightStyle),
+        theme,
+        EditorView.contentAttributes.of({
+          spellcheck: "true",
+          autocorrect: "on",
+          autocapitalize: "sentences",
+          "aria-label": o.label ?? "Markdown",
+          "data-testid": "editor",
+          id: "editor",
+        }),
+        Prec.highest(
+          keymap.of([
+            {
+              any(view, event) {
+                const mod = event.ctrlKey || event.metaKey;
+                return mod ? o.onKey(event.key, mod, event.altKey, event.shiftKey) : false;
+              },
+            },
+          ]),
+        ),
+        keymap.of([
+          { key: "Enter", run: insertNewlineContinueMarkup },
+          { key: "Backspace", run: deleteMarkupBackward },
+          ...searchKeymap,
+          ...historyKeymap,
+          ...defaultKeymap,
+        ]),
+        EditorView.domEventHandlers({
+          paste(event, view) {
+            const text = event.clipboardData?.getData("text/plain") ?? "";
+            const sel = view.state.selection.main;
+            const line = view.state.doc.lineAt(sel.from);
+            const endLine = view.state.doc.lineAt(sel.to);
+            const alone =
+              line.text.slice(0, sel.from - line.from).trim() === "" &&
+              endLine.text.slice(sel.to - endLine.from).trim() === "";
+            o.onPaste(text, alone);
+            return false; // CodeMirror inserts the text itself.
+          },
+        }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) {
+            const start = update.startState.doc;
+            const positions = [];
+            const inserts = [];
+            update.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+              positions.push(...lineCol(start, fromA), ...lineCol(start, toA));
+              inserts.push(inserted.toString());
+            });
+            const [line, col] = lineCol(update.state.doc, update.state.selection.main.head);
+            o.onChanges(new Uint32Array(positions), inserts, line, col);
+          } else if (update.selectionSet) {
+            const [line, col] = lineCol(update.state.doc, update.state.selection.main.head);
+            o.onCursor(line, col);
+          }
+        }),
+      ],
+    });
+  }
+
+  /** Shows another text (a fresh history) with the cursor at `line`, `col`. */
+  load(text, line, col) {
+    this.view.setState(this.state(text, line, col));
+    this.view.dispatch({ effects: EditorView.scrollIntoView(this.view.state.selection.main.head, { y: "center" }) });
+  }
+
+  /** Replaces from..to with `insert` and selects anchor..head: one undoable step. */
+  change(fromLine, fromCol, toLine, toCol, insert, anchorLine, anchorCol, headLine, headCol) {
+    const doc = this.view.state.doc;
+    const from = position(doc, fromLine, fromCol);
+    const to = Math.max(from, position(doc, toLine, toCol));
+    const changes = this.view.state.changes({ from, to, insert });
+    const after = changes.newDoc;
+    this.view.dispatch({
+      changes,
+      selection: EditorSelection.single(position(after, anchorLine, anchorCol), position(after, headLine, headCol)),
+      scrollIntoView: true,
+      userEvent: "input.recap",
+    });
+  }
+
+  /** [anchorLine, anchorCol, headLine, headCol] of the main selection. */
+  selection() {
+    const { doc, selection } = this.view.state;
+    return new Uint32Array([...lineCol(doc, selection.main.anchor), ...lineCol(doc, selection.main.head)]);
+  }
+
+  /** Selects anchor..head; `top` puts the head's line at the top of the editor. */
+  select(anchorLine, anchorCol, headLine, headCol, top) {
+    const doc = this.view.state.doc;
+    const head = position(doc, headLine, headCol);
+    this.view.dispatch({
+      selection: EditorSelection.single(position(doc, anchorLine, anchorCol), head),
+      effects: EditorView.scrollIntoView(head, top ? { y: "start", yMargin: 8 } : { y: "nearest" }),
+    });
+  }
+
+  focus() {
+    this.view.focus();
+  }
+
+  /** The line (from 0) at the top of the visible area and how far into it (0..1). */
+  topLine() {
+    const view = this.view;
+    const height = view.scrollDOM.getBoundingClientRect().top - view.documentTop + view.documentPadding.top;
+    const block = view.lineBlockAtHeight(Math.max(0, height));
+    const line = view.state.doc.lineAt(block.from).number - 1;
+    const fraction = block.height > 0 ? Math.min(1, Math.max(0, (height - block.top) / block.height)) : 0;
+    return new Float64Array([line, fraction]);
+  }
+
+  /** Scrolls so that `fraction` (0..1) of line `line` (from 0) is at the top. */
+  scrollToLine(line, fraction) {
+    const view = this.view;
+    const doc = view.state.doc;
+    const block = view.lineBlockAt(doc.line(Math.min(Math.max(line, 0), doc.lines - 1) + 1).from);
+    const offset = view.documentTop - view.scrollDOM.getBoundingClientRect().top + view.scrollDOM.scrollTop;
+    view.scrollDOM.scrollTop = offset + block.top + fraction * block.height - view.documentPadding.top;
+  }
+
+  /** The element that scrolls. */
+  scroller() {
+    return this.view.scrollDOM;
+  }
+
+  destroy() {
+    this.view.destroy();
+  }
+}
