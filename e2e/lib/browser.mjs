@@ -46,12 +46,3 @@ export async function screenshot(page, name) {
   await page.screenshot({ path });
   return path;
 }
-
-/** Replaces the editor's text by typing it, as a writer would. */
-export async function typeInEditor(page, text) {
-  const editor = page.locator("[data-testid=editor]");
-  await editor.click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.type(text);
-}

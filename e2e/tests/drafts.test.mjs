@@ -4,11 +4,11 @@ import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { appSession, externalCorpus, fixturesDir } from "../lib/session.mjs";
-import { openApp, screenshot, typeInEditor } from "../lib/browser.mjs";
+import { openApp, screenshot } from "../lib/browser.mjs";
+import { editor, exportedText, setText, shownText, typeAtEnd, typeText, waitForShown } from "../lib/editor.mjs";
 
 const app = appSession();
 
-const editor = (page) => page.locator("[data-testid=editor]");
 const status = (page) => page.locator("[data-testid=save-status]");
 
 async function saved(page) {
@@ -37,15 +37,18 @@ async function download(page, testid) {
 test("typed text is saved within moments and is back after a reload, cursor included", async () => {
   const { page, errors } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
-  await typeInEditor(page, "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
+  await typeText(page, "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
   assert.equal(await status(page).textContent(), "Saving…");
   await saved(page);
-  const cursor = await editor(page).evaluate((e) => e.selectionStart);
+  // The cursor goes back into the middle of a word before the reload.
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Control+s");
   await page.reload();
   await page.waitForSelector("[data-testid=editor]");
-  await page.waitForFunction(() => document.querySelector("[data-testid=editor]").value.includes("Keynote notes"));
-  assert.equal(await editor(page).inputValue(), "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
-  assert.equal(await editor(page).evaluate((e) => e.selectionStart), cursor);
+  await waitForShown(page, "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
+  // Typing goes where the cursor was, without a click.
+  await page.keyboard.type("X");
+  assert.equal(await exportedText(page), "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote noXtes");
   assert.equal(await page.locator("[data-testid=draft-title]").textContent(), "Reload me");
   assert.deepEqual(errors, []);
   await page.close();
@@ -53,7 +56,7 @@ test("typed text is saved within moments and is back after a reload, cursor incl
 
 test("hiding the tab saves at once, without waiting for the timer", async () => {
   const { page } = await openApp(app.context, app.server.url);
-  await typeInEditor(page, "saved on hide");
+  await typeText(page, "saved on hide");
   // Within the 500 ms autosave delay: simulate the tab going to the background.
   await page.evaluate(() => {
     Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
@@ -67,13 +70,13 @@ test("hiding the tab saves at once, without waiting for the timer", async () => 
 test("the drafts list: new from the template, search, duplicate, trash and restore", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
-  const template = await editor(page).inputValue();
+  const template = await exportedText(page);
   assert.match(template, /^---\ntitle: ''\n/);
   assert.match(template, /categories:\n  - articles\n/);
   assert.match(template, /tags:\n  - Conference\n/);
   assert.match(template, /\ndate: \d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d\n/);
   assert.match(template, /## Day 1\n/);
-  await typeInEditor(page, "---\ntitle: Findable Summit\n---\nzebra notes\n");
+  await typeText(page, "---\ntitle: Findable Summit\n---\nzebra notes\n");
   await saved(page);
   const list = page.locator("[data-testid=draft-list]");
   await list.locator(".draft-item.current .draft-name", { hasText: "Findable Summit" }).waitFor();
@@ -86,7 +89,7 @@ test("the drafts list: new from the template, search, duplicate, trash and resto
   const before = await list.locator(".draft-items .draft-item").count();
   await list.getByRole("button", { name: "Duplicate Findable Summit" }).click();
   assert.equal(await list.locator(".draft-items .draft-item").count(), before + 1);
-  assert.equal(await editor(page).inputValue(), "---\ntitle: Findable Summit\n---\nzebra notes\n");
+  assert.equal(await shownText(page), "---\ntitle: Findable Summit\n---\nzebra notes\n");
 
   await list.getByRole("button", { name: "Move Findable Summit to the trash" }).first().click();
   assert.equal(await list.locator(".draft-items .draft-item").count(), before);
@@ -126,22 +129,22 @@ const storedText = (page, id) =>
 test("two tabs: the other tab's save shows here, and a real conflict asks and loses nothing", async () => {
   const a = await openWithClock(app.context, app.server.url);
   await a.locator("[data-testid=new-draft]").click();
-  await typeInEditor(a, "shared draft\n");
+  await typeText(a, "shared draft\n");
   await a.keyboard.press("Control+s");
   await saved(a);
   const original = await currentId(a);
   const b = (await openApp(app.context, app.server.url)).page;
-  assert.equal(await editor(b).inputValue(), "shared draft\n");
+  await waitForShown(b, "shared draft\n");
 
   // B saves; A has no unsaved change, so A simply shows B's text.
-  await editor(b).fill("shared draft, edited in B\n");
+  await setText(b, "shared draft, edited in B\n");
   await saved(b);
-  await a.waitForFunction(() => document.querySelector("[data-testid=editor]").value === "shared draft, edited in B\n");
+  await waitForShown(a, "shared draft, edited in B\n");
 
   // A types (its autosave is held back), then B saves: A must not overwrite B's
   // newer revision, and A's text is stored as a copy at once.
-  await editor(a).fill("mine from A\n");
-  await editor(b).fill("theirs from B\n");
+  await setText(a, "mine from A\n");
+  await setText(b, "theirs from B\n");
   await b.keyboard.press("Control+s");
   const banner = a.locator("[data-testid=conflict-banner]");
   await banner.waitFor();
@@ -153,7 +156,7 @@ test("two tabs: the other tab's save shows here, and a real conflict asks and lo
   assert.equal(await storedText(a, original), "theirs from B\n");
   await a.locator("[data-testid=keep-mine]").click();
   await banner.waitFor({ state: "detached" });
-  assert.equal(await editor(a).inputValue(), "mine from A\n");
+  assert.equal(await shownText(a), "mine from A\n");
   assert.notEqual(await currentId(a), original);
   const texts = await storedTexts(a);
   assert.ok(texts.includes("mine from A\n") && texts.includes("theirs from B\n"), "both texts are kept");
@@ -165,16 +168,11 @@ test("two tabs: the other tab's save shows here, and a real conflict asks and lo
 test("two tabs typing in turn, then the conflicted tab is closed unanswered: a reload has every line", async () => {
   const a = (await openApp(app.context, app.server.url)).page;
   await a.locator("[data-testid=new-draft]").click();
-  await typeInEditor(a, "---\ntitle: Two tabs\n---\nNotes:\n");
+  await typeText(a, "---\ntitle: Two tabs\n---\nNotes:\n");
   await a.keyboard.press("Control+s");
   await saved(a);
   const b = await openWithClock(app.context, app.server.url);
-  assert.equal(await editor(b).inputValue(), "---\ntitle: Two tabs\n---\nNotes:\n");
-  const typeAtEnd = async (page, line) => {
-    await editor(page).click();
-    await page.keyboard.press("Control+End");
-    await page.keyboard.type(line);
-  };
+  await waitForShown(b, "---\ntitle: Two tabs\n---\nNotes:\n");
   for (const round of [1, 2, 3]) {
     // B types; its autosave is pending. A types and saves. B learns of A's save
     // while its own text is unsaved: a conflict.
@@ -211,10 +209,10 @@ test("the exported .md equals the editor text byte for byte, named from the fron
   const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
   const text = "---\ntitle: \"DevOpsCon 2018: Munich\"\ndate: 2018-12-05T09:00:00+01:00\n---\nÜnïcödé “quotes” — and a tab\there.\n";
-  await editor(page).fill(text);
+  await setText(page, text);
   const file = await download(page, "export-md");
   assert.equal(file.name, "2018-12-05-devopscon-2018-munich.md");
-  assert.equal(file.bytes.toString("utf8"), await editor(page).inputValue());
+  assert.equal(file.bytes.toString("utf8"), await shownText(page));
   assert.deepEqual(file.bytes, Buffer.from(text, "utf8"));
   await page.close();
 });
@@ -244,9 +242,7 @@ test("importing every fixture post and exporting it again gives the identical by
   assert.match(original, /\r\n/);
   await page.locator("[data-testid=import-md]").setInputFiles(join(fixturesDir, name));
   await page.locator("[data-testid=notices] .notice", { hasText: `Imported ${name}` }).last().waitFor();
-  await editor(page).click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type("Added at the end.");
+  await typeAtEnd(page, "Added at the end.");
   const edited = (await download(page, "export-md")).bytes.toString("utf8");
   assert.equal(edited, original + "Added at the end.");
   await page.close();
@@ -271,7 +267,7 @@ test("importing several files: a wrong one names itself, the others still import
 test("a full storage shows the message, keeps the text, offers a backup, and saves once there is room", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
-  await typeInEditor(page, "Before the quota\n");
+  await typeText(page, "Before the quota\n");
   await saved(page);
   // Fill localStorage to the brim with another app's data.
   await page.evaluate(() => {
@@ -282,14 +278,12 @@ test("a full storage shows the message, keeps the text, offers a backup, and sav
     }
   });
   const words = " and a long paragraph typed after storage filled up".repeat(4);
-  await editor(page).click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(words);
+  await typeAtEnd(page, words);
   const problem = page.locator("[data-testid=storage-problem]");
   await problem.waitFor();
   assert.equal(await status(page).textContent(), "Not saved: storage full");
   assert.match(await problem.textContent(), /Storage is full.*Nothing was deleted/);
-  assert.equal(await editor(page).inputValue(), "Before the quota\n" + words);
+  assert.equal(await shownText(page), "Before the quota\n" + words);
   await screenshot(page, "storage-full");
   // The backup has the text storage refused.
   const backup = await download(page, "backup-now");
@@ -297,9 +291,7 @@ test("a full storage shows the message, keeps the text, offers a backup, and sav
   assert.equal(backup.bytes.subarray(0, 2).toString(), "PK");
   // Free the space: the next keystroke saves everything.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("filler:")).forEach((k) => localStorage.removeItem(k)));
-  await editor(page).click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(".");
+  await typeAtEnd(page, ".");
   await saved(page);
   assert.ok((await storedTexts(page)).includes("Before the quota\n" + words + "."));
   await problem.waitFor({ state: "detached" });
@@ -314,7 +306,7 @@ test("an unreadable storage entry is kept and offered as a recovered draft", asy
   await recovered.waitFor();
   assert.match(await recovered.textContent(), /recap:draft:broken1.*not valid JSON/);
   await recovered.getByRole("button", { name: "Open as draft" }).click();
-  assert.equal(await editor(page).inputValue(), '{"format":1,"text":"half a dra');
+  await waitForShown(page, '{"format":1,"text":"half a dra');
   assert.equal(await page.evaluate(() => localStorage.getItem("recap:draft:broken1")), '{"format":1,"text":"half a dra');
   await page.evaluate(() => localStorage.removeItem("recap:draft:broken1"));
   await page.close();
@@ -323,11 +315,11 @@ test("an unreadable storage entry is kept and offered as a recovered draft", asy
 test("history: a restore brings back an older version and keeps the current one", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await page.locator("[data-testid=new-draft]").click();
-  await typeInEditor(page, "# Version one\n");
+  await typeText(page, "# Version one\n");
   await saved(page);
   // An import-free way to get a snapshot: a conflict resolution via "take theirs" is
   // covered natively; here the first edit after creation snapshots the template.
-  await typeInEditor(page, "# Version two\n");
+  await typeText(page, "# Version two\n");
   await saved(page);
   await page.locator("[data-testid=history]").click();
   const snaps = page.locator("[data-testid=snapshots] .snapshot");
@@ -336,7 +328,7 @@ test("history: a restore brings back an older version and keeps the current one"
   await page.locator(".snapshot-preview h2, .snapshot-preview p, .snapshot-preview h1").first().waitFor();
   await screenshot(page, "history");
   await page.locator("[data-testid=restore-snapshot]").click();
-  const restored = await editor(page).inputValue();
+  const restored = await shownText(page);
   assert.notEqual(restored, "# Version two\n");
   await page.locator("[data-testid=history]").click();
   await page.locator("[data-testid=snapshots] .snapshot", { hasText: "before a restore" }).waitFor();
@@ -351,6 +343,6 @@ test("settings: the author goes into new drafts, and storage use is shown", asyn
   await page.locator("[data-testid=settings-storage]", { hasText: "used of" }).waitFor();
   await page.locator("[data-testid=settings-save]").click();
   await page.locator("[data-testid=new-draft]").click();
-  assert.match(await editor(page).inputValue(), /\nauthor: Tibo Beijen\n/);
+  assert.match(await exportedText(page), /\nauthor: Tibo Beijen\n/);
   await page.close();
 });

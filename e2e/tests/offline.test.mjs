@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../lib/server.mjs";
 import { launch, openApp } from "../lib/browser.mjs";
+import { setText, typeAtEnd, waitForShown } from "../lib/editor.mjs";
 import { fixture } from "../lib/session.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -62,15 +63,13 @@ test("installable: a manifest with icons, and Chromium reports no installability
 async function offlineRoundTrip(server, context) {
   const { page, errors } = await openApp(context, server.url);
   await controlled(page);
-  await page.locator("[data-testid=editor]").fill("---\ntitle: Offline\n---\nWritten online.\n");
+  await setText(page, "---\ntitle: Offline\n---\nWritten online.\n");
   await saved(page);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("[data-testid=editor]");
-  await page.waitForFunction(() => document.querySelector("[data-testid=editor]").value.includes("Written online."));
-  await page.locator("[data-testid=editor]").click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type("Typed offline.");
+  await waitForShown(page, "---\ntitle: Offline\n---\nWritten online.\n");
+  await typeAtEnd(page, "Typed offline.");
   await saved(page);
   await page.locator("[data-testid=preview] p", { hasText: "Typed offline." }).waitFor();
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=export-md]").click()]);
@@ -97,7 +96,7 @@ test("a new deployment waits for the writer: a banner, then a reload into the ne
   const { server, context } = await setup();
   const { page } = await openApp(context, server.url);
   await controlled(page);
-  await page.locator("[data-testid=editor]").fill("Still here after the update.\n");
+  await setText(page, "Still here after the update.\n");
   await saved(page);
   const before = await page.evaluate(() => caches.keys());
   // Deploy "a new version": the service worker's bytes change.
@@ -111,7 +110,7 @@ test("a new deployment waits for the writer: a banner, then a reload into the ne
   assert.deepEqual(await page.evaluate(() => caches.keys()).then((k) => k.length), before.length + 1);
   await Promise.all([page.waitForEvent("load"), page.locator("[data-testid=update-reload]").click()]);
   await page.waitForSelector("[data-testid=editor]");
-  await page.waitForFunction(() => document.querySelector("[data-testid=editor]").value === "Still here after the update.\n");
+  await waitForShown(page, "Still here after the update.\n");
   await page.waitForFunction(async () => (await caches.keys()).length === 1);
   await page.close();
 });
@@ -130,10 +129,8 @@ test("loading the app and writing the sample recap: no request off the origin, n
   await page.goto(server.url);
   await page.waitForSelector("[data-testid=editor]");
   const draft = await fixture("sample-recap.md");
-  await page.locator("[data-testid=editor]").fill(draft);
-  await page.locator("[data-testid=editor]").click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type("\nLast words typed by hand, with a link https://example.org and a tweet:\n");
+  await setText(page, draft);
+  await typeAtEnd(page, "\nLast words typed by hand, with a link https://example.org and a tweet:\n");
   await page.locator("[data-testid=preview] .tweet-card").first().waitFor();
   await page.locator("[data-testid=preview] p", { hasText: "Last words typed by hand" }).waitFor();
   // Whatever the page would load has started loading once the network is quiet.

@@ -170,6 +170,16 @@ export class RecapEditor {
           ...defaultKeymap,
         ]),
         EditorView.domEventHandlers({
+          // Typing over a selection: the browser's own editing would delete it and
+          // keep the merged lines' look with inline style spans, which the Content
+          // Security Policy refuses. The editor replaces the selection itself.
+          beforeinput(event, view) {
+            const sel = view.state.selection.main;
+            if (event.inputType !== "insertText" || event.isComposing || sel.empty || event.data == null) return false;
+            event.preventDefault();
+            view.dispatch(view.state.replaceSelection(event.data), { userEvent: "input.type", scrollIntoView: true });
+            return true;
+          },
           paste(event, view) {
             const text = event.clipboardData?.getData("text/plain") ?? "";
             const sel = view.state.selection.main;
@@ -214,7 +224,7 @@ export class RecapEditor {
     const from = position(doc, fromLine, fromCol);
     const to = Math.max(from, position(doc, toLine, toCol));
     const changes = this.view.state.changes({ from, to, insert });
-    const after = changes.newDoc;
+    const after = changes.apply(doc);
     this.view.dispatch({
       changes,
       selection: EditorSelection.single(position(after, anchorLine, anchorCol), position(after, headLine, headCol)),

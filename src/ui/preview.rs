@@ -20,14 +20,16 @@ pub fn Preview() -> impl IntoView {
     });
     let problem = Memo::new(move |_| post.with(|p| p.as_ref().err().map(ToString::to_string)));
     let body = NodeRef::<leptos::html::Div>::new();
+    let sync = ScrollSync::get();
     Effect::new(move |_| {
         doc.patched.track();
         let Some(body) = body.get() else { return };
         for splice in doc.take_splices() {
             apply(&body, splice);
         }
+        // Blocks above the editor's top line may have grown or shrunk.
+        sync.preview_changed();
     });
-    let sync = ScrollSync::get();
     view! {
         <section class="pane preview-pane" on:scroll=move |_| sync.preview_scrolled()>
             <span class="pane-label">"Preview"</span>

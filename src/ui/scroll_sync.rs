@@ -44,22 +44,82 @@ fn preview_body(pane: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-/// Each shown part as (body line from 0, its top in the pane's scroll coordinates).
-fn part_positions(doc: &Doc, pane: &web_sys::HtmlElement) -> Vec<(f64, f64)> {
-    let Some(body) = preview_body(pane) else {
-        return Vec::new();
-    };
-    let children = body.children();
-    let pane_top = pane.get_bounding_client_rect().top() - f64::from(pane.scroll_top());
-    doc.part_lines()
-        .into_iter()
-        .filter_map(|(index, line)| {
-            let el = children.item(index as u32)?;
-            let top = el.get_bounding_client_rect().top() - pane_top;
+/// The preview's parts that show something, as (part index, first body line from 0),
+/// in order, and a way to read a part's top in the pane's scroll coordinates. Only
+/// the parts a scroll needs are measured (a long post has thousands).
+struct Parts {
+    lines: Vec<(usize, f64)>,
+    children: web_sys::HtmlCollection,
+    pane_top: f64,
+    end: f64,
+}
+
+impl Parts {
+    fn of(doc: &Doc, pane: &web_sys::HtmlElement) -> Option<Parts> {
+        let body = preview_body(pane)?;
+        let lines: Vec<(usize, f64)> = doc
+            .part_lines()
+            .into_iter()
             // `line` is 1-based; positions here count body lines from 0.
-            Some((line as f64 - 1.0, top))
+            .map(|(index, line)| (index, line as f64 - 1.0))
+            .collect();
+        (!lines.is_empty()).then(|| Parts {
+            lines,
+            children: body.children(),
+            pane_top: pane.get_bounding_client_rect().top() - f64::from(pane.scroll_top()),
+            end: f64::from(pane.scroll_height()),
         })
-        .collect()
+    }
+
+    /// The top of the `k`-th shown part (the pane's end past the last).
+    fn top(&self, k: usize) -> f64 {
+        self.lines
+            .get(k)
+            .and_then(|(index, _)| self.children.item(*index as u32))
+            .map_or(self.end, |el| {
+                el.get_bounding_client_rect().top() - self.pane_top
+            })
+    }
+
+    fn line(&self, k: usize) -> f64 {
+        self.lines.get(k).map_or_else(
+            || self.lines.last().map_or(0.0, |(_, l)| l + 1.0),
+            |(_, l)| *l,
+        )
+    }
+
+    /// The scroll position of body line `line` (fractional).
+    fn y_of_line(&self, line: f64) -> f64 {
+        let k = self
+            .lines
+            .partition_point(|(_, l)| *l <= line)
+            .saturating_sub(1);
+        let (start, next) = (self.line(k), self.line(k + 1));
+        let (top, next_top) = (self.top(k), self.top(k + 1));
+        let span = (next - start).max(1.0);
+        top + ((line - start) / span).clamp(0.0, 1.0) * (next_top - top)
+    }
+
+    /// The body line (fractional) at scroll position `y`.
+    fn line_at_y(&self, y: f64) -> f64 {
+        // The parts' tops grow with their index: search, measuring only a few.
+        let (mut lo, mut hi) = (0, self.lines.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.top(mid) <= y {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let Some(k) = lo.checked_sub(1) else {
+            return 0.0;
+        };
+        let (top, next_top) = (self.top(k), self.top(k + 1));
+        let (start, next) = (self.line(k), self.line(k + 1));
+        let span = (next_top - top).max(1.0);
+        start + ((y - top) / span).clamp(0.0, 1.0) * (next - start)
+    }
 }
 
 impl ScrollSync {
@@ -108,6 +168,13 @@ impl ScrollSync {
         self.doc.text_with(lenient_body_line) as f64
     }
 
+    /// The preview changed under the editor's top line: put it back in step.
+    pub fn preview_changed(&self) {
+        self.expected
+            .update_value(|e| e[Pane::Editor as usize] = None);
+        self.editor_scrolled();
+    }
+
     /// The writer scrolled the editor: bring the preview to the same place.
     pub fn editor_scrolled(&self) {
         let (Some(scroller), Some(pane)) = (self.editor.scroller(), preview_pane()) else {
@@ -120,21 +187,9 @@ impl ScrollSync {
             return;
         };
         let body_line = line + fraction - self.front_matter_lines();
-        let parts = part_positions(&self.doc, &pane);
-        let y = if body_line <= 0.0 || parts.is_empty() {
-            0.0
-        } else {
-            let i = parts
-                .iter()
-                .rposition(|(l, _)| *l <= body_line)
-                .unwrap_or(0);
-            let (start, top) = parts[i];
-            let (next_line, next_top) = parts
-                .get(i + 1)
-                .copied()
-                .unwrap_or((start + 1.0, f64::from(pane.scroll_height())));
-            let span = (next_line - start).max(1.0);
-            top + ((body_line - start) / span).clamp(0.0, 1.0) * (next_top - top)
+        let y = match Parts::of(&self.doc, &pane) {
+            Some(parts) if body_line > 0.0 => parts.y_of_line(body_line),
+            _ => 0.0,
         };
         let before = pane.scroll_top();
         pane.set_scroll_top(y.max(0.0) as i32);
@@ -150,19 +205,7 @@ impl ScrollSync {
             return;
         }
         let y = f64::from(pane.scroll_top());
-        let parts = part_positions(&self.doc, &pane);
-        let body_line = match parts.iter().rposition(|(_, top)| *top <= y) {
-            None => 0.0,
-            Some(i) => {
-                let (start, top) = parts[i];
-                let (next_line, next_top) = parts
-                    .get(i + 1)
-                    .copied()
-                    .unwrap_or((start + 1.0, f64::from(pane.scroll_height())));
-                let span = (next_top - top).max(1.0);
-                start + ((y - top) / span).clamp(0.0, 1.0) * (next_line - start)
-            }
-        };
+        let body_line = Parts::of(&self.doc, &pane).map_or(0.0, |parts| parts.line_at_y(y));
         let line = if y <= 0.0 {
             0.0
         } else {
