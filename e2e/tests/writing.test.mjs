@@ -217,7 +217,7 @@ test("checks: the Devops tag here against DevOps in another draft, with a jump t
   await page.close();
 });
 
-test("a 400 px wide window shows Edit / Preview / Details tabs", async () => {
+test("a 400 px wide phone: one header row, the file actions in a menu, the editor at least 75 % of the height", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await page.setViewportSize({ width: 400, height: 800 });
   // The drafts list folds away on a narrow window and opens over the editor.
@@ -229,7 +229,21 @@ test("a 400 px wide window shows Edit / Preview / Details tabs", async () => {
   assert.ok(await tabs.isVisible());
   assert.ok(await editor(page).isVisible());
   assert.ok(!(await page.locator(".preview-pane").isVisible()));
+  // The editing surface gets most of the screen.
+  const share = await page.evaluate(() => document.querySelector(".cm-editor").getBoundingClientRect().height / window.innerHeight);
+  assert.ok(share >= 0.75, `the editor has ${Math.round(share * 100)} % of the height`);
+  // The toolbar is one row (it scrolls sideways).
+  const rows = await page.locator("[data-testid=toolbar] button").evaluateAll((bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+  assert.equal(rows, 1);
   await screenshot(page, "narrow-edit");
+  // File actions open from the menu, with their hooks.
+  assert.ok(!(await page.locator("[data-testid=export-md]").isVisible()));
+  await page.locator("[data-testid=file-menu]").click();
+  await page.locator("[data-testid=export-md]").waitFor();
+  await screenshot(page, "narrow-menu");
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=export-md]").click()]);
+  assert.match(file.suggestedFilename(), /devopscon-2018-munich\.md$/);
+  assert.ok(!(await page.locator("[data-testid=export-md]").isVisible()), "the menu closes after an action");
   await tabs.getByRole("tab", { name: "Preview" }).click();
   assert.ok(await page.locator(".preview-pane").isVisible());
   assert.ok(!(await editor(page).isVisible()));

@@ -9,7 +9,7 @@
 
 import { EditorState, EditorSelection, Prec } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
-import { history, defaultKeymap, historyKeymap } from "@codemirror/commands";
+import { history, defaultKeymap, historyKeymap, isolateHistory } from "@codemirror/commands";
 import { syntaxHighlighting, HighlightStyle, Language, defineLanguageFacet } from "@codemirror/language";
 import { search, searchKeymap } from "@codemirror/search";
 import { insertNewlineContinueMarkup, deleteMarkupBackward } from "@codemirror/lang-markdown";
@@ -230,6 +230,8 @@ export class RecapEditor {
       selection: EditorSelection.single(position(after, anchorLine, anchorCol), position(after, headLine, headCol)),
       scrollIntoView: true,
       userEvent: "input.recap",
+      // Its own undo step, never merged with typing just before or after.
+      annotations: isolateHistory.of("full"),
     });
   }
 

@@ -11,6 +11,8 @@ pub enum IconName {
     Trash,
     /// Three lines: the drafts list.
     Menu,
+    /// Three dots: more actions.
+    More,
     /// Half a circle: the theme.
     Theme,
 }
@@ -23,6 +25,7 @@ pub fn Icon(name: IconName) -> impl IntoView {
         IconName::Copy => "M9 9h10v10H9zM5 15V5h10",
         IconName::Trash => "M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3",
         IconName::Menu => "M4 6h16M4 12h16M4 18h16",
+        IconName::More => "M5 12h.01M12 12h.01M19 12h.01",
         IconName::Theme => "M12 3a9 9 0 1 0 0 18zM12 3a9 9 0 0 1 0 18",
     };
     view! {

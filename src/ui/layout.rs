@@ -1,5 +1,6 @@
 use super::Doc;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Which panes show side by side on a wide screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +62,7 @@ impl Layout {
                 };
             }
         });
+        follow_visible_height();
         // Turning a window narrow (or a phone sideways) folds the overlaying drafts list.
         let resize = window_event_listener(leptos::ev::resize, move |_| {
             if super::browser::is_narrow() && layout.sidebar.get_untracked() {
@@ -72,7 +74,7 @@ impl Layout {
         layout
     }
 
-    /// The layout from context.
+    /// The layout from context. (See also [`follow_visible_height`].)
     pub fn get() -> Layout {
         expect_context::<Layout>()
     }
@@ -129,4 +131,36 @@ pub fn ViewSwitch() -> impl IntoView {
             <super::Icon name=super::IconName::Theme />
         </button>
     }
+}
+
+/// Keeps `--visible-height` on the root element at the visual viewport's height: an
+/// on-screen keyboard shrinks it, and the app (whose height follows the variable)
+/// keeps its header and toolbar above the keyboard instead of under it. A custom
+/// property set through the CSSOM is no inline style for the CSP.
+fn follow_visible_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(viewport) = window.visual_viewport() else {
+        return;
+    };
+    let update = {
+        let viewport = viewport.clone();
+        move || {
+            let root = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(root) = root {
+                let _ = root
+                    .style()
+                    .set_property("--visible-height", &format!("{}px", viewport.height()));
+            }
+        }
+    };
+    update();
+    let listener = wasm_bindgen::closure::Closure::<dyn Fn()>::new(update);
+    let _ = viewport.add_event_listener_with_callback("resize", listener.as_ref().unchecked_ref());
+    // It follows the page for as long as the page lives.
+    listener.forget();
 }

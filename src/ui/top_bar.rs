@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The header: the drafts toggle, the draft's title, what saving did, and the file
-/// actions (import, export, copy, history, backup).
+/// actions (import, export, copy, history, backup). On a narrow screen the actions sit
+/// behind a "More" button, so the header is one row and the editor gets the height.
 #[component]
 pub fn TopBar(
     sidebar: RwSignal<bool>,
@@ -14,6 +15,9 @@ pub fn TopBar(
 ) -> impl IntoView {
     let doc = Doc::get();
     let post = PostMemo::get();
+    let menu = RwSignal::new(false);
+    // Choosing an action closes the menu (the dialogs and downloads take it from there).
+    let close = move |_| menu.set(false);
     let title = Memo::new(move |_| {
         post.0.with(|p| {
             p.as_ref()
@@ -62,7 +66,17 @@ pub fn TopBar(
                 {move || doc.state.with(SaveState::label)}
             </span>
             {children()}
-            <nav class="actions" aria-label="File">
+            <button
+                class="icon-button narrow-only"
+                aria-label="More: import, export, copy, history, backup, settings"
+                aria-controls="file-actions"
+                aria-expanded=move || menu.get().to_string()
+                data-testid="file-menu"
+                on:click=move |_| menu.update(|m| *m = !*m)
+            >
+                <Icon name=IconName::More />
+            </button>
+            <nav class="actions" id="file-actions" class:open=move || menu.get() aria-label="File" on:click=close>
                 <label class="button" title="Import .md, .markdown or .txt files, or a Recap backup .zip">
                     "Import"
                     <input

@@ -1,0 +1,124 @@
+// The editing surface (CodeMirror): input methods, search and replace, undo history
+// per draft and per tool edit, and Markdown highlighting in both themes.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { appSession, fixture } from "../lib/session.mjs";
+import { openApp, screenshot } from "../lib/browser.mjs";
+import { editor, exportedText, selectText, setText, shownText, typeAtEnd, waitForShown } from "../lib/editor.mjs";
+
+const app = appSession();
+
+async function freshDraft(page, text) {
+  await page.locator("[data-testid=new-draft]").click();
+  await setText(page, text);
+}
+
+test("an input method's composition goes into the text and the preview", async () => {
+  const { page, errors } = await openApp(app.context, app.server.url);
+  await freshDraft(page, "---\ntitle: IME\n---\nNotes: ");
+  await typeAtEnd(page, "");
+  const cdp = await app.context.newCDPSession(page);
+  // Typing Japanese: the composition shows, changes, then is committed.
+  await cdp.send("Input.imeSetComposition", { text: "に", selectionStart: 1, selectionEnd: 1 });
+  await cdp.send("Input.imeSetComposition", { text: "にほ", selectionStart: 2, selectionEnd: 2 });
+  await cdp.send("Input.imeSetComposition", { text: "にほん", selectionStart: 3, selectionEnd: 3 });
+  await cdp.send("Input.insertText", { text: "日本" });
+  await page.keyboard.type(" done");
+  await page.locator("[data-testid=preview] p", { hasText: "Notes: 日本 done" }).waitFor();
+  assert.equal(await exportedText(page), "---\ntitle: IME\n---\nNotes: 日本 done");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("search and replace all in a long post", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  const sample = await fixture("sample-recap.md");
+  await freshDraft(page, sample);
+  await editor(page).click();
+  await page.keyboard.press("Control+f");
+  const search = page.locator(".cm-search input[name=search]");
+  await search.pressSequentially("Platform Days");
+  const replace = page.locator(".cm-search input[name=replace]");
+  await replace.pressSequentially("PlatformDays");
+  await screenshot(page, "search-replace");
+  await page.locator(".cm-search button[name=replaceAll]").click();
+  await page.keyboard.press("Escape");
+  const text = await exportedText(page);
+  assert.equal(text, sample.replaceAll("Platform Days", "PlatformDays"));
+  assert.ok(!text.includes("Platform Days"));
+  // One step of undo takes the whole replacement back.
+  await editor(page).focus();
+  await page.keyboard.press("Control+z");
+  assert.equal(await exportedText(page), sample);
+  await page.close();
+});
+
+test("each draft has its own undo history", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  await freshDraft(page, "---\ntitle: First draft\n---\nfirst\n");
+  await typeAtEnd(page, "typed in the first");
+  await freshDraft(page, "---\ntitle: Second draft\n---\nsecond\n");
+  // Undo in the new draft never brings back the first draft's text.
+  await editor(page).focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press("Control+z");
+  const text = await shownText(page);
+  assert.ok(!text.includes("First draft") && !text.includes("typed in the first"), text);
+  // And the first draft still has everything.
+  await page.locator("[data-testid=draft-list] .draft-name", { hasText: "First draft" }).click();
+  await waitForShown(page, "---\ntitle: First draft\n---\nfirst\ntyped in the first");
+  await page.close();
+});
+
+test("a front-matter form edit is one step of the editor's undo", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  const post = "---\ntitle: Before\ntags:\n  - One\n---\nBody\n";
+  await freshDraft(page, post);
+  const details = page.locator("[data-testid=details]");
+  if (!(await details.isVisible())) await page.getByRole("button", { name: "Details", exact: true }).click();
+  const chip = page.locator("[data-testid=fm-tags] input");
+  await chip.fill("Two");
+  await chip.press("Enter");
+  await page.locator("[data-testid=editor] .cm-line", { hasText: "- Two" }).waitFor();
+  assert.equal(await shownText(page), "---\ntitle: Before\ntags:\n  - One\n  - Two\n---\nBody\n");
+  await editor(page).focus();
+  await page.keyboard.press("Control+z");
+  await waitForShown(page, post);
+  // (KeyZ: with Shift held a real keyboard sends "Z", as this does.)
+  await page.keyboard.press("Control+Shift+KeyZ");
+  await waitForShown(page, "---\ntitle: Before\ntags:\n  - One\n  - Two\n---\nBody\n");
+  await page.close();
+});
+
+test("Markdown is highlighted in the light and in the dark theme", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  await freshDraft(page, await fixture("sample-recap.md"));
+  await selectText(page, "## Day 1");
+  const colours = () =>
+    page.evaluate(() => {
+      const line = [...document.querySelectorAll(".cm-line")].find((l) => l.textContent === "## Day 1");
+      const heading = [...line.querySelectorAll("span")].find((s) => s.textContent.includes("Day 1"));
+      const key = [...document.querySelectorAll(".cm-line span")].find((s) => s.textContent === "title");
+      const prose = [...document.querySelectorAll(".cm-line")].find((l) => l.textContent.startsWith("This is a sample recap"));
+      return {
+        heading: getComputedStyle(heading).color,
+        weight: getComputedStyle(heading).fontWeight,
+        key: getComputedStyle(key).color,
+        text: getComputedStyle(prose).color,
+        background: getComputedStyle(document.querySelector(".cm-editor")).backgroundColor,
+      };
+    });
+  await page.evaluate(() => document.documentElement.setAttribute("data-theme", "light"));
+  const light = await colours();
+  await screenshot(page, "highlight-light");
+  await page.evaluate(() => document.documentElement.setAttribute("data-theme", "dark"));
+  const dark = await colours();
+  await screenshot(page, "highlight-dark");
+  for (const c of [light, dark]) {
+    assert.notEqual(c.heading, c.text, "headings stand out");
+    assert.notEqual(c.key, c.text, "front-matter keys stand out");
+    assert.ok(Number(c.weight) >= 600, "headings are bold");
+  }
+  assert.notEqual(light.background, dark.background);
+  assert.notEqual(light.heading, dark.heading);
+  await page.close();
+});
