@@ -1,12 +1,16 @@
-//! `make bench`, native half: `Post::parse` + `render_blocks` on the sample recap (and
-//! the external corpus draft when there is one) and on 100 KB and 1 MB recaps generated
-//! from the sample, for the whole text and after a one-character edit. Prints a table
-//! and writes `target/bench/native.json`. It measures; it asserts nothing.
+//! `make bench`, native half: on the sample recap (and the external corpus draft when
+//! there is one) and on 100 KB and 1 MB recaps generated from the sample, a full
+//! render (`Post::parse` + `render_blocks`), and a keystroke as the editor sends it:
+//! the delta applied to the text and the touched blocks rendered again
+//! (`EditorText::apply` + `RenderedBody::edit`), typed at places spread through the
+//! prose, with how the renderer handled them. Prints a table and writes
+//! `target/bench/native.json`. It measures; it asserts nothing.
 
 mod recap_gen;
 
-use recap::post::{lenient_body, Post};
-use recap::render::{render_blocks, RenderOptions};
+use recap::drafts::{EditorChange, EditorText, LinePos};
+use recap::post::{body_start_line, lenient_body, Post};
+use recap::render::{render_blocks, BodyChange, RenderOptions, RenderedBody};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -44,6 +48,47 @@ fn pipeline(text: &str) -> usize {
     blocks.len() + usize::from(post.is_ok())
 }
 
+/// `count` single-character keystrokes at places spread through the prose of `text`,
+/// each applied as the editor sends it and rendered incrementally: median and p95 of
+/// one keystroke, in ms, and how the renderer handled them.
+fn keystrokes(text: &str, count: usize) -> (f64, f64, recap::render::RenderStats) {
+    let opts = RenderOptions::default();
+    let mut t = EditorText::new(text.to_string());
+    let mut rendered = RenderedBody::new(lenient_body(t.as_str()), &opts);
+    let body_line = body_start_line(text).unwrap_or(0);
+    let places: Vec<LinePos> = (body_line..t.line_count())
+        .filter_map(|l| {
+            let line = &t.as_str()[t.line_content(l)];
+            let first = line.chars().next()?;
+            let space = line[line.len() / 2..].find(' ')? + line.len() / 2;
+            first
+                .is_ascii_alphabetic()
+                .then(|| LinePos::new(l, line[..space].encode_utf16().count()))
+        })
+        .collect();
+    let mut times = Vec::with_capacity(count);
+    for k in 0..count {
+        let at = places[k * places.len() / count];
+        let started = Instant::now();
+        let before = body_start_line(t.as_str());
+        let edit = t
+            .apply(&[EditorChange {
+                from: at,
+                to: at,
+                insert: "x".into(),
+            }])
+            .expect("a change");
+        let after = body_start_line(t.as_str());
+        if let BodyChange::Edit(e) = BodyChange::of(edit.first, edit.old, edit.new, before, after) {
+            std::hint::black_box(rendered.edit(lenient_body(t.as_str()), e));
+        }
+        times.push(started.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    (at(0.5), at(0.95), rendered.stats())
+}
+
 fn main() {
     let bench = std::env::args().any(|a| a == "--bench");
     let draft = sample_recap();
@@ -67,8 +112,15 @@ fn main() {
     }
     let mut rows = Vec::new();
     println!(
-        "{:<22} {:>10} {:>8} {:>14} {:>14} {:>14}",
-        "document", "bytes", "blocks", "full median", "full p95", "edit median"
+        "{:<22} {:>10} {:>8} {:>12} {:>12} {:>14} {:>14} {:>22}",
+        "document",
+        "bytes",
+        "blocks",
+        "full median",
+        "full p95",
+        "keystroke med",
+        "keystroke p95",
+        "windows/whole/blocks"
     );
     for (name, text) in &docs {
         let runs = if text.len() > 500_000 { 15 } else { 60 };
@@ -76,22 +128,19 @@ fn main() {
         let (full_med, full_p95) = measure(runs, || {
             std::hint::black_box(pipeline(text));
         });
-        // A one-character edit in the middle of a paragraph: the text the editor
-        // hands over after a keystroke, rendered again.
-        let at = text[text.len() / 2..]
-            .find(". ")
-            .map_or(text.len() / 2, |i| text.len() / 2 + i + 1);
-        let edited = format!("{}x{}", &text[..at], &text[at..]);
-        let (edit_med, edit_p95) = measure(runs, || {
-            std::hint::black_box(pipeline(&edited));
-        });
+        let (key_med, key_p95, stats) = keystrokes(text, 200);
         println!(
-            "{name:<22} {:>10} {blocks:>8} {full_med:>11.2} ms {full_p95:>11.2} ms {edit_med:>11.2} ms",
-            text.len()
+            "{name:<22} {:>10} {blocks:>8} {full_med:>9.2} ms {full_p95:>9.2} ms {key_med:>11.3} ms {key_p95:>11.3} ms {:>22}",
+            text.len(),
+            format!("{}/{}/{} w{} f{}", stats.windows, stats.full, stats.blocks_rendered, stats.widened, stats.followers)
         );
         rows.push(format!(
-            "{{\"document\":\"{name}\",\"bytes\":{},\"blocks\":{blocks},\"full_median_ms\":{full_med:.3},\"full_p95_ms\":{full_p95:.3},\"edit_median_ms\":{edit_med:.3},\"edit_p95_ms\":{edit_p95:.3},\"runs\":{runs}}}",
-            text.len()
+            "{{\"document\":\"{name}\",\"bytes\":{},\"blocks\":{blocks},\"full_median_ms\":{full_med:.3},\"full_p95_ms\":{full_p95:.3},\"keystroke_median_ms\":{key_med:.4},\"keystroke_p95_ms\":{key_p95:.4},\"keystrokes\":{},\"windows\":{},\"whole_renders\":{},\"blocks_rendered\":{},\"runs\":{runs}}}",
+            text.len(),
+            stats.edits,
+            stats.windows,
+            stats.full,
+            stats.blocks_rendered
         ));
     }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");

@@ -384,9 +384,12 @@ impl RenderedBody {
     /// Renders the edit as a window; `None` when the whole body must be rendered.
     fn edit_window(&mut self, body: &str, edit: BodyEdit) -> Option<Vec<Splice>> {
         // Both the body before and the body after must be simple: the blocks kept
-        // from before must not owe their shape to a shortcode the edit changed.
-        let was_simple = std::mem::replace(&mut self.simple, one_line_tags(body));
-        if self.segments.is_empty() || !was_simple || !self.simple {
+        // from before must not owe their shape to a shortcode the edit changed. Each
+        // `{{` is judged by its own line, so only the edited lines can change that.
+        let was_simple = self.simple;
+        self.simple =
+            was_simple && one_line_tags(self.text_of(body, edit.first..edit.first + edit.new));
+        if self.segments.is_empty() || !self.simple {
             return None;
         }
         let delta = edit.new as isize - edit.old as isize;

@@ -192,7 +192,10 @@ fn assign_heading_ids(
                 j += 1;
             }
             let request = match explicit {
-                Some(id) => IdRequest::Explicit(id),
+                // Without placeholders, as for automatic IDs.
+                Some(id) => {
+                    IdRequest::Explicit(split_placeholders(&id).into_iter().flatten().collect())
+                }
                 // Without placeholders: their numbers say nothing about the heading.
                 None => IdRequest::Auto(
                     split_placeholders(content.map_or("", |r| &source[r]))
