@@ -248,11 +248,13 @@ pub fn lenient_body_line(text: &str) -> usize {
 }
 
 /// The 0-based line the body starts on, when it starts at the beginning of a line
-/// (JSON front matter may end mid-line, with the body after its `}`).
+/// (a front matter that ends the text without a line break leaves the empty body
+/// mid-line; the rest of a JSON front matter's closing line belongs to it).
 ///
 /// ```
 /// assert_eq!(recap::post::body_start_line("---\ntitle: x\n---\nBody\n"), Some(3));
-/// assert_eq!(recap::post::body_start_line("{\"title\": \"x\"} Body\n"), None);
+/// assert_eq!(recap::post::body_start_line("{\"title\": \"x\"} Body\n"), Some(1));
+/// assert_eq!(recap::post::body_start_line("{\"title\": \"x\"}"), None);
 /// ```
 pub fn body_start_line(text: &str) -> Option<usize> {
     let prefix = &text[..text.len() - lenient_body(text).len()];

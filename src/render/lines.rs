@@ -29,3 +29,25 @@ pub fn is_blank(line: &str) -> bool {
     line.bytes()
         .all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
+
+/// Finds the line of a byte offset quickly: one scan of the text, then a binary search
+/// per question (counting line breaks from the start for each would be quadratic).
+///
+/// ```
+/// let index = recap::render::lines::LineIndex::new("a\r\nb\nc");
+/// assert_eq!((index.line_of(0), index.line_of(3), index.line_of(5)), (0, 1, 2));
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> LineIndex {
+        LineIndex(line_starts(text, 0))
+    }
+
+    /// The line (from 0) that byte `offset` is on.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.0.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+}

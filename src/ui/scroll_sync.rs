@@ -24,6 +24,8 @@ enum Pane {
 pub struct ScrollSync {
     /// Where the editor (0) and the preview (1) were put, until their echo arrives.
     expected: StoredValue<[Option<i32>; 2]>,
+    /// A re-sync waits for the next frame (see [`ScrollSync::preview_changed`]).
+    pending: StoredValue<bool>,
     editor: EditorHandle,
     doc: Doc,
 }
@@ -127,6 +129,7 @@ impl ScrollSync {
     pub fn provide(doc: Doc, editor: EditorHandle) -> ScrollSync {
         let sync = ScrollSync {
             expected: StoredValue::new([None, None]),
+            pending: StoredValue::new(false),
             editor,
             doc,
         };
@@ -168,11 +171,22 @@ impl ScrollSync {
         self.doc.text_with(lenient_body_line) as f64
     }
 
-    /// The preview changed under the editor's top line: put it back in step.
+    /// The preview changed under the editor's top line: put it back in step, in the
+    /// next frame. Measuring now would force the browser to lay out the whole preview
+    /// inside the keystroke; in the frame it lays it out anyway, and several changes
+    /// before it cost one re-sync.
     pub fn preview_changed(&self) {
-        self.expected
-            .update_value(|e| e[Pane::Editor as usize] = None);
-        self.editor_scrolled();
+        if self.pending.get_value() {
+            return;
+        }
+        self.pending.set_value(true);
+        let sync = *self;
+        request_animation_frame(move || {
+            sync.pending.set_value(false);
+            sync.expected
+                .update_value(|e| e[Pane::Editor as usize] = None);
+            sync.editor_scrolled();
+        });
     }
 
     /// The writer scrolled the editor: bring the preview to the same place.

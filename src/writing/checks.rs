@@ -32,7 +32,8 @@ pub fn checks(text: &str, outline: &[OutlineEntry], other_tags: &[String]) -> Ve
     let mut out = Vec::new();
     let body = lenient_body(text);
     let first_line = lenient_body_line(text);
-    let line_at = |offset: usize| first_line + body[..offset].matches('\n').count();
+    let lines = crate::render::lines::LineIndex::new(body);
+    let line_at = |offset: usize| first_line + lines.line_of(offset);
     match Post::parse(text) {
         Err(e) => out.push(Check {
             line: e.line().saturating_sub(1),

@@ -29,6 +29,7 @@ pub struct OutlineEntry {
 pub fn outline(text: &str) -> Vec<OutlineEntry> {
     let body = lenient_body(text);
     let first_line = lenient_body_line(text);
+    let lines = crate::render::lines::LineIndex::new(body);
     let mut out = Vec::new();
     let mut ids = HeadingIds::default();
     let mut current: Option<(u8, String, usize, usize)> = None;
@@ -58,7 +59,7 @@ pub fn outline(text: &str) -> Vec<OutlineEntry> {
                         out.push(OutlineEntry {
                             level,
                             text: text.trim().to_string(),
-                            line: first_line + body[..start].matches('\n').count(),
+                            line: first_line + lines.line_of(start),
                             id,
                         });
                     }
