@@ -83,6 +83,8 @@ node:
 browser-tools: node
 	@[ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
 	  || { $(APT) update && $(APT) install -y chromium chromium-driver; }
+	@# Debian's Hugo builds the fixture sites Recap wrote, in the site tests.
+	@command -v hugo >/dev/null || { $(APT) update && $(APT) install -y hugo; }
 	@cd e2e && { [ -d node_modules/playwright-core ] || npm ci --no-audit --no-fund; }
 
 clean:

@@ -346,3 +346,17 @@ test("settings: the author goes into new drafts, and storage use is shown", asyn
   assert.match(await exportedText(page), /\nauthor: Tibo Beijen\n/);
   await page.close();
 });
+
+test("the storage meter shows the text budget drafts live in, and warns before it runs out", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  const meter = page.locator("[data-testid=storage-use]");
+  await meter.waitFor();
+  assert.match(await meter.textContent(), /^Text storage: .* of about 5\.0 MB \(\d+%\)$/);
+  // Something else of this site's takes most of localStorage (4.2 million characters).
+  await page.evaluate(() => localStorage.setItem("other-app", "x".repeat(4_200_000)));
+  await page.reload();
+  await page.locator("[data-testid=storage-use].nearly-full").waitFor();
+  assert.match(await meter.textContent(), /^Text storage: 4\.\d MB of about 5\.0 MB \(8\d%\)$/);
+  await page.evaluate(() => localStorage.removeItem("other-app"));
+  await page.close();
+});

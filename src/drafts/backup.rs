@@ -134,6 +134,7 @@ pub fn read_backup(name: &str, bytes: &[u8]) -> Result<(Vec<Draft>, Vec<String>)
                 cursor: 0,
                 trashed_ms: entry.trashed_ms,
                 origin: entry.origin,
+                site: None,
             }),
             Err(e) => problems.push(format!("{}: {e}", entry.file)),
         }

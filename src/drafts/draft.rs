@@ -1,6 +1,7 @@
 //! One draft as stored, and what the drafts list shows of it.
 
 use super::id::{DraftId, Revision};
+use super::SiteLink;
 use crate::post::{lenient_body, Post};
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +33,9 @@ pub struct Draft {
     /// The file it was imported from, if any.
     #[serde(default)]
     pub origin: Option<String>,
+    /// The site file it is linked to, if opened from or saved into a site folder.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<SiteLink>,
 }
 
 /// A draft as the list shows it.

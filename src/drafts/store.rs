@@ -4,6 +4,7 @@ use super::draft::{Draft, DraftSummary, FORMAT};
 use super::history::{History, Snapshot, SnapshotReason};
 use super::id::{DraftId, Revision};
 use super::storage::{Storage, StorageError};
+use super::SiteLink;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
@@ -11,7 +12,11 @@ const DRAFT_PREFIX: &str = "recap:draft:";
 const HISTORY_PREFIX: &str = "recap:history:";
 const SETTINGS_KEY: &str = "recap:settings";
 
-/// The storage key of a draft.
+/// The text storage's budget per origin, in UTF-16 code units (Chromium and Firefox
+/// allow about 5 million; Safari about as much).
+pub const TEXT_BUDGET: usize = 5_000_000;
+
+/// The storage key of draft `id`.
 pub fn draft_key(id: &DraftId) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
@@ -149,6 +154,28 @@ impl<S: Storage> DraftStore<S> {
         &self.storage
     }
 
+    /// How much of the text storage's budget is used, in UTF-16 code units of every
+    /// key and value (what browsers count against localStorage's limit of about five
+    /// million per origin), and that budget. This, not the origin's disk quota, is
+    /// what runs out when drafts no longer save.
+    ///
+    /// ```
+    /// use recap::drafts::{DraftStore, MemoryStorage, TEXT_BUDGET};
+    /// let mut store = DraftStore::new(MemoryStorage::new(), 1);
+    /// let before = store.text_usage().unwrap();
+    /// store.create("héllo", 0).unwrap();
+    /// assert!(store.text_usage().unwrap() > before);
+    /// assert!(store.text_usage().unwrap() < TEXT_BUDGET);
+    /// ```
+    pub fn text_usage(&self) -> Result<usize, StorageError> {
+        let mut used = 0;
+        for key in self.storage.keys()? {
+            let value = self.storage.get(&key)?.unwrap_or_default();
+            used += key.encode_utf16().count() + value.encode_utf16().count();
+        }
+        Ok(used)
+    }
+
     /// Reads every draft; entries under Recap's draft keys that do not read as a draft
     /// (corrupt JSON, another format) are listed apart and left untouched.
     pub fn scan(&self) -> Result<Scan, StorageError> {
@@ -218,6 +245,7 @@ impl<S: Storage> DraftStore<S> {
             cursor: 0,
             trashed_ms: None,
             origin: origin.map(str::to_string),
+            site: None,
         };
         self.write(&draft)?;
         Ok(draft)
@@ -258,6 +286,23 @@ impl<S: Storage> DraftStore<S> {
         }
         self.write(&stored)?;
         Ok(stored.rev)
+    }
+
+    /// Links draft `id` to a site file (or unlinks it), as a new revision. Returns the
+    /// revisions before and after, or `None` when the draft is gone.
+    pub fn set_site(
+        &mut self,
+        id: &DraftId,
+        link: Option<SiteLink>,
+    ) -> Result<Option<(Revision, Revision)>, StorageError> {
+        let Some(mut draft) = self.load(id)? else {
+            return Ok(None);
+        };
+        let before = draft.rev;
+        draft.site = link;
+        draft.rev = draft.rev.next();
+        self.write(&draft)?;
+        Ok(Some((before, draft.rev)))
     }
 
     /// Writes `draft` again under its id if it is missing (deleted in another tab).

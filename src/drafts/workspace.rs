@@ -10,6 +10,7 @@ use super::history::SnapshotReason;
 use super::id::{DraftId, Revision};
 use super::storage::{Storage, StorageError};
 use super::store::{DraftStore, SaveError, Scan, Settings, Unreadable};
+use super::SiteLink;
 
 /// What the header says about the open draft.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,6 +74,8 @@ struct Open {
     theirs: Option<Draft>,
     /// The draft holding this tab's text since a conflict began, and its revision.
     copy: Option<(DraftId, Revision)>,
+    /// The site file the draft is linked to.
+    site: Option<SiteLink>,
 }
 
 /// The editor's drafts: a [`DraftStore`] plus the one open draft.
@@ -614,7 +617,121 @@ impl Open {
             cursor: draft.cursor,
             theirs: None,
             copy: None,
+            site: draft.site.clone(),
         }
+    }
+}
+
+/// What opening a site's post did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteOpen {
+    /// A new draft, linked to the file.
+    Created,
+    /// The draft already linked to the file, its text taken from disk (it had no
+    /// edits of its own since it last read or wrote the file; the old text is in its
+    /// history).
+    Refreshed,
+    /// The draft already linked to the file, opened as it is: it has edits not yet
+    /// saved to the site. Saving compares with the file on disk first.
+    KeptEdits,
+}
+
+impl<S: Storage> Workspace<S> {
+    /// The site file the open draft is linked to.
+    pub fn site_link(&self) -> Option<&SiteLink> {
+        self.open.site.as_ref()
+    }
+
+    /// Links the open draft to a site file (after a save into the site, with what was
+    /// written). Saves the text first.
+    pub fn link_site(&mut self, link: SiteLink, now_ms: i64) -> Result<(), StorageError> {
+        self.save(now_ms);
+        if let Some((before, after)) = self.store.set_site(&self.open.id, Some(link.clone()))? {
+            // Only this tab's own revision moves on; a newer save from another tab
+            // stays a conflict for the next save to find.
+            if before == self.open.base {
+                self.open.base = after;
+            }
+        }
+        self.open.site = Some(link);
+        Ok(())
+    }
+
+    /// Opens the post `link.path` of a site, whose text on disk is `text`: the draft
+    /// already linked to it if there is one (see [`SiteOpen`]), else a new linked draft.
+    pub fn open_site_post(
+        &mut self,
+        text: &str,
+        link: SiteLink,
+        now_ms: i64,
+    ) -> Result<SiteOpen, StorageError> {
+        self.save(now_ms);
+        let scan = self.store.scan()?;
+        let existing = scan.drafts.into_iter().find(|d| {
+            d.trashed_ms.is_none()
+                && d.site
+                    .as_ref()
+                    .is_some_and(|s| s.site == link.site && s.path == link.path)
+        });
+        let outcome = match existing {
+            Some(draft) => {
+                let unedited = draft
+                    .site
+                    .as_ref()
+                    .is_some_and(|s| s.disk.same_content(draft.text.as_bytes()));
+                if unedited {
+                    if draft.text != text {
+                        // Not a conflict: the stored revision is this draft's own.
+                        let _ = self.store.save(
+                            &draft.id,
+                            draft.rev,
+                            text,
+                            draft.cursor.min(text.len()),
+                            now_ms,
+                        );
+                    }
+                    self.store.set_site(&draft.id, Some(link))?;
+                    self.open_after_save(&draft.id)?;
+                    SiteOpen::Refreshed
+                } else {
+                    self.open_after_save(&draft.id)?;
+                    SiteOpen::KeptEdits
+                }
+            }
+            None => {
+                let origin = format!("opened from {}/{}", link.site, link.path);
+                let draft = self.store.create_from(text, Some(&origin), now_ms)?;
+                self.store.set_site(&draft.id, Some(link))?;
+                self.open_after_save(&draft.id)?;
+                // A new post is written at its end, not in its front matter.
+                self.open.cursor = text.len();
+                SiteOpen::Created
+            }
+        };
+        Ok(outcome)
+    }
+
+    /// Opens `id` as stored (the open draft was saved already).
+    fn open_after_save(&mut self, id: &DraftId) -> Result<(), StorageError> {
+        if let Some(draft) = self.store.load(id)? {
+            self.show(draft);
+            self.remember_open();
+        }
+        Ok(())
+    }
+
+    /// Stores `text` (what a site file holds now) as a new draft, so that a writer
+    /// who then overwrites the file still has it. Returns the new draft's id.
+    pub fn keep_disk_version(
+        &mut self,
+        text: &str,
+        path: &str,
+        now_ms: i64,
+    ) -> Result<DraftId, StorageError> {
+        let origin = format!("on disk at {path} when a save found it changed");
+        self.store
+            .create_from(text, Some(&origin), now_ms)
+            .map(|d| d.id)
     }
 }
 
@@ -633,6 +750,7 @@ fn placeholder(now_ms: i64, text: &str) -> Draft {
         cursor: 0,
         trashed_ms: None,
         origin: None,
+        site: None,
     }
 }
 

@@ -51,11 +51,7 @@ impl Post {
             None => Vec::new(),
             Some(block) => {
                 let content = &text[block.content.clone()];
-                match block.format {
-                    Format::Yaml => yaml::parse(content, block.first_line)?,
-                    Format::Toml => toml::parse(content, block.first_line)?,
-                    Format::Json => json::parse(content, block.first_line)?,
-                }
+                parse_fields(block.format, content, block.first_line)?
             }
         };
         let fields = Fields::read(&values, |key| {
@@ -277,5 +273,19 @@ fn key_line(text: &str, block: Option<&Block>, key: &str) -> usize {
             .iter()
             .find(|m| m.key == key)
             .map_or(block.first_line, |m| offset_line(m.span.start)),
+    }
+}
+
+/// Parses a whole document of `format` (front matter content, or a site's config file)
+/// into its top-level keys, in file order; errors name lines from `first_line` on.
+pub(crate) fn parse_fields(
+    format: Format,
+    content: &str,
+    first_line: usize,
+) -> Result<Vec<(String, Value)>, PostError> {
+    match format {
+        Format::Yaml => yaml::parse(content, first_line),
+        Format::Toml => toml::parse(content, first_line),
+        Format::Json => json::parse(content, first_line),
     }
 }

@@ -56,6 +56,13 @@ pub struct RenderOptions {
     pub hugo: bool,
     /// The site's base URL, to show site-relative images such as `/img/a.jpg`.
     pub base_url: Option<String>,
+    /// Whether the site publishes raw HTML (Hugo's `markup.goldmark.renderer.unsafe`).
+    /// Off, raw HTML is left out as Hugo leaves it out, with a visible note in its
+    /// place, so a pasted embed that would not be published does not look fine here.
+    pub raw_html: bool,
+    /// Hugo's typographer (smart quotes, dashes, ellipses), on unless the site turns
+    /// it off (`markup.goldmark.extensions.typographer`).
+    pub typographer: bool,
 }
 
 impl Default for RenderOptions {
@@ -63,6 +70,8 @@ impl Default for RenderOptions {
         RenderOptions {
             hugo: true,
             base_url: None,
+            raw_html: true,
+            typographer: true,
         }
     }
 }
@@ -73,6 +82,8 @@ impl RenderOptions {
         RenderOptions {
             hugo: false,
             base_url: None,
+            raw_html: true,
+            typographer: false,
         }
     }
 

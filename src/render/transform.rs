@@ -199,6 +199,16 @@ impl Context<'_> {
             };
             return vec![Chunk::Own(OwnHtml::new(format!("{}\n", card.as_str())))];
         }
+        let block_is_html = matches!(events.first(), Some((Event::Start(Tag::HtmlBlock), _)));
+        if block_is_html && !self.opts.raw_html && self.opts.hugo {
+            let more = events.iter().all(|(e, _)| match e {
+                Event::Html(h) => h.trim() == "<!--more-->",
+                _ => true,
+            });
+            if !more {
+                return vec![Chunk::Own(OwnHtml::new(RAW_OMITTED_BLOCK.into()))];
+            }
+        }
         if let Some(own) = self.special_html_block(&events) {
             return vec![Chunk::Own(own)];
         }
@@ -208,7 +218,6 @@ impl Context<'_> {
         let mut in_code = false;
         let mut footnote: Option<(String, Vec<Chunk<'static>>, Range<usize>)> = None;
         let mut containers: Vec<Range<usize>> = Vec::new();
-        let block_is_html = matches!(events.first(), Some((Event::Start(Tag::HtmlBlock), _)));
         for (event, range) in events {
             let mut emit: Vec<Chunk<'a>> = Vec::new();
             match &event {
@@ -304,6 +313,9 @@ impl Context<'_> {
                 Event::Text(text) if !in_code && self.opts.hugo => {
                     self.text(&text, range, &containers, in_link, in_image, &mut emit);
                 }
+                Event::InlineHtml(_) if !self.opts.raw_html && self.opts.hugo => {
+                    emit.push(Chunk::Own(OwnHtml::new(RAW_OMITTED_INLINE.into())));
+                }
                 Event::Html(h) | Event::InlineHtml(h) if self.opts.hugo || h.contains(PH_OPEN) => {
                     // Raw HTML with shortcodes in it: the cards go inside it, and the
                     // whole block is sanitized by the gate (it is document HTML).
@@ -395,7 +407,7 @@ impl Context<'_> {
                                 } else {
                                     source_after
                                 };
-                                let smart = if literal {
+                                let smart = if literal && self.opts.typographer {
                                     self.typographer.smarten(s, before, after, line_continues)
                                 } else {
                                     s.to_string()
@@ -421,6 +433,11 @@ impl Context<'_> {
         }
     }
 }
+
+/// What stands where Hugo leaves a raw HTML block out (`unsafe = false`).
+const RAW_OMITTED_BLOCK: &str = "<div class=\"raw-omitted\" role=\"note\">Raw HTML left out: this site does not publish raw HTML (markup.goldmark.renderer.unsafe is false).</div>\n";
+/// What stands where Hugo leaves an inline HTML tag out.
+const RAW_OMITTED_INLINE: &str = "<span class=\"raw-omitted-inline\" title=\"Raw HTML left out: this site does not publish raw HTML\">&lt;html&gt;</span>";
 
 /// A link target that is a shortcode (`[x]({{< ref "a" >}})`): Hugo fills it in when it
 /// builds; the preview links nowhere.

@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     let editor = EditorHandle::provide(doc);
     super::ScrollSync::provide(doc, editor);
     let layout = Layout::provide(doc);
+    let site = super::SiteState::provide(doc);
     let history = RwSignal::new(false);
     let settings = RwSignal::new(false);
     let talk = RwSignal::new(false);
@@ -55,6 +56,12 @@ pub fn App() -> impl IntoView {
         if (ev.ctrl_key() || ev.meta_key()) && ev.key() == "s" {
             ev.prevent_default();
             doc.save_now();
+            // A draft of a site's post is saved into the site too.
+            if doc.linked.with_untracked(Option::is_some)
+                && site.site.with_untracked(Option::is_some)
+            {
+                site.save(doc);
+            }
         }
     });
     on_cleanup(move || {
@@ -69,7 +76,23 @@ pub fn App() -> impl IntoView {
         let Some(files) = ev.data_transfer().and_then(|d| d.files()) else {
             return;
         };
-        doc.import_file_list(files, || {});
+        // Images go into the site beside the post; texts and backups are imported.
+        leptos::task::spawn_local(async move {
+            let (images, others): (Vec<_>, Vec<_>) = super::browser::read_files(files)
+                .await
+                .into_iter()
+                .partition(|f| {
+                    f.as_ref()
+                        .is_ok_and(|f| super::site::is_image_file(&f.name))
+                });
+            let images: Vec<_> = images.into_iter().flatten().collect();
+            if !images.is_empty() {
+                site.add_images(doc, editor, images);
+            }
+            if !others.is_empty() {
+                doc.import_files(others);
+            }
+        });
     };
     let view_name = move || match layout.view.get() {
         View::Split => "split",

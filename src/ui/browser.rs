@@ -36,6 +36,15 @@ pub fn is_narrow() -> bool {
     window_width().is_some_and(|w| w <= 800.0)
 }
 
+/// A `blob:` URL for `bytes` of type `mime` (the caller revokes it when done).
+pub fn blob_url(bytes: &[u8], mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
 /// Offers `bytes` as a download named `name`. Returns false when the browser refused.
 pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {

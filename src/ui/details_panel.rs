@@ -1,6 +1,6 @@
 use super::{Doc, EditorHandle, FrontMatterForm, Layout};
 use crate::post::Post;
-use crate::writing::{checks, outline};
+use crate::writing::{checks, outline, raw_html_check};
 use leptos::prelude::*;
 
 /// Scrolls the preview to the heading with `id`, or to the block holding `line`
@@ -45,6 +45,7 @@ pub fn DetailsPanel() -> impl IntoView {
     let doc = Doc::get();
     let layout = Layout::get();
     let editor = EditorHandle::get();
+    let site = super::SiteState::get();
     // Tags and categories of the writer's other drafts: suggestions, and the tag
     // spelling check.
     let others = Memo::new(move |_| {
@@ -64,6 +65,13 @@ pub fn DetailsPanel() -> impl IntoView {
                 }
             }
         });
+        // The open site's posts: their tags and categories are the ones to match.
+        site.site.with(|s| {
+            if let Some(s) = s {
+                tags.extend(s.terms("tags"));
+                categories.extend(s.terms("categories"));
+            }
+        });
         for list in [&mut tags, &mut categories] {
             list.sort();
             list.dedup();
@@ -80,7 +88,31 @@ pub fn DetailsPanel() -> impl IntoView {
     let found = Memo::new(move |_| {
         doc.settled.track();
         let others = known_tags.get();
-        entries.with(|outline| doc.text_with(|t| checks(t, outline, &others)))
+        let raw_not_published = site
+            .site
+            .with(|s| s.as_ref().is_some_and(|s| !s.config.unsafe_html));
+        entries.with(|outline| {
+            doc.text_with(|t| {
+                let mut found = checks(t, outline, &others);
+                if raw_not_published {
+                    found.extend(raw_html_check(t));
+                }
+                found
+            })
+        })
+    });
+    // Where the linked post will be published.
+    let post_memo = super::PostMemo::get();
+    let address = Memo::new(move |_| {
+        let link = doc.linked.get()?;
+        site.site.with(|s| {
+            let s = s.as_ref()?;
+            let listed = s.post(&link.path)?;
+            post_memo.0.with(|p| {
+                let fields = p.as_ref().ok()?.fields();
+                Some(crate::site::permalink(&s.config, listed, fields))
+            })
+        })
     });
     let sync = super::ScrollSync::get();
     let jump = move |line: usize, id: Option<String>| {
@@ -92,6 +124,11 @@ pub fn DetailsPanel() -> impl IntoView {
     view! {
         <aside class="details" class:closed=move || !layout.details.get() data-testid="details" aria-label="Details">
             <FrontMatterForm known_tags=known_tags known_categories=known_categories />
+            <Show when=move || address.with(Option::is_some)>
+                <p class="post-address" data-testid="post-address">
+                    "Will be published at " <code>{move || address.get().unwrap_or_default()}</code>
+                </p>
+            </Show>
             <section class="panel-section" aria-labelledby="outline-heading">
                 <h2 id="outline-heading">"Outline"</h2>
                 <ol class="outline" data-testid="outline">

@@ -9,7 +9,8 @@
 use super::browser;
 use crate::drafts::{
     import_text, read_backup, recap_template, write_backup, BrowserStorage, DraftId, EditorChange,
-    LinePos, SaveState, Scan, StorageError, Unreadable, Workspace, SAMPLE_RECAP, SAMPLE_RECAP_NAME,
+    LinePos, SaveState, Scan, SiteLink, SiteOpen, StorageError, Unreadable, Workspace,
+    SAMPLE_RECAP, SAMPLE_RECAP_NAME,
 };
 use crate::post::{body_start_line, export_filename, lenient_body, Post};
 use crate::render::{BodyChange, RenderOptions, RenderStats, RenderedBody, Splice};
@@ -56,6 +57,10 @@ pub struct Doc {
     /// Counts pauses in typing: what is not in view while typing (outline, checks,
     /// statistics) follows this instead of every keystroke.
     pub settled: RwSignal<u64>,
+    /// The site file the open draft is linked to, if any.
+    pub linked: RwSignal<Option<SiteLink>>,
+    /// How the preview renders (the open site's settings, else Hugo's defaults).
+    render_opts: StoredValue<RenderOptions>,
     ws: StoredValue<Workspace<BrowserStorage>, LocalStorage>,
     rendered: StoredValue<RenderedBody, LocalStorage>,
     splices: StoredValue<Vec<Splice>, LocalStorage>,
@@ -85,6 +90,7 @@ impl Doc {
             remove: usize::MAX,
             insert: rendered.parts(),
         }];
+        let linked = RwSignal::new(ws.site_link().cloned());
         let ws = StoredValue::new_local(ws);
         let listing = RwSignal::new(0);
         let doc = Doc {
@@ -102,6 +108,8 @@ impl Doc {
             }),
             notices: RwSignal::new(Vec::new()),
             settled: RwSignal::new(0),
+            linked,
+            render_opts: StoredValue::new(RenderOptions::default()),
             ws,
             timer: StoredValue::new(None),
             settle_timer: StoredValue::new(None),
@@ -210,8 +218,8 @@ impl Doc {
 
     /// Renders the body anew and replaces the whole preview with it.
     fn render_whole(&self) {
-        let rendered =
-            self.with(|ws| RenderedBody::new(lenient_body(ws.text()), &RenderOptions::default()));
+        let opts = self.render_opts.get_value();
+        let rendered = self.with(|ws| RenderedBody::new(lenient_body(ws.text()), &opts));
         let parts = rendered.parts();
         self.rendered.set_value(rendered);
         // The earlier changes are moot: everything is replaced.
@@ -264,6 +272,67 @@ impl Doc {
         self.settled.update(|n| *n += 1);
         self.publish_state();
         self.listing.update(|n| *n += 1);
+        let linked = self.with(|ws| ws.site_link().cloned());
+        if self.linked.with_untracked(|l| *l != linked) {
+            self.linked.set(linked);
+        }
+    }
+
+    /// Renders the preview with `opts` from now on (a site's settings).
+    pub fn set_render_options(&self, opts: RenderOptions) {
+        if self.render_opts.with_value(|o| *o != opts) {
+            self.render_opts.set_value(opts);
+            self.render_whole();
+        }
+    }
+
+    /// Opens a site's post (see [`Workspace::open_site_post`]); `None` when storage
+    /// failed (said in a notice).
+    pub fn open_site_post(&self, text: &str, link: SiteLink) -> Option<SiteOpen> {
+        let result = self
+            .ws
+            .try_update_value(|ws| ws.open_site_post(text, link, browser::now_ms()));
+        self.reload();
+        match result? {
+            Ok(outcome) => Some(outcome),
+            Err(e) => {
+                self.notify(true, format!("The post was not opened: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Links the open draft to a site file after a save into the site.
+    pub fn link_site(&self, link: SiteLink) {
+        let result = self
+            .ws
+            .try_update_value(|ws| ws.link_site(link.clone(), browser::now_ms()));
+        if let Some(Err(e)) = result {
+            self.notify(
+                true,
+                format!("The link to {} was not stored: {e}", link.path),
+            );
+        }
+        self.linked.set(Some(link));
+        self.publish_state();
+    }
+
+    /// Keeps a site file's text as a new draft (a save found the file changed).
+    pub fn keep_disk_version(&self, text: &str, path: &str) -> Option<DraftId> {
+        let result = self
+            .ws
+            .try_update_value(|ws| ws.keep_disk_version(text, path, browser::now_ms()));
+        self.listing.update(|n| *n += 1);
+        match result? {
+            Ok(id) => Some(id),
+            Err(e) => {
+                self.notify(
+                    true,
+                    format!("The version on disk could not be kept as a draft: {e}"),
+                );
+                None
+            }
+        }
     }
 
     /// Runs a workspace action that may open another draft, then shows the result;

@@ -1,5 +1,5 @@
 use super::{browser, Doc, Icon, IconName};
-use crate::drafts::{DraftSummary, Scan};
+use crate::drafts::{DraftSummary, Scan, TEXT_BUDGET};
 use leptos::prelude::*;
 
 /// The drafts sidebar: newest first, search, new, duplicate, trash and restore,
@@ -25,15 +25,14 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
     });
     let trash = Memo::new(move |_| scan.with(Scan::trash));
     let recovered = Memo::new(move |_| doc.recovered());
-    let usage = RwSignal::new(None::<(f64, f64)>);
-    Effect::new(move |_| {
+    // What runs out first is localStorage's text budget, not the origin's disk quota.
+    let usage = Memo::new(move |_| {
         doc.listing.track();
-        leptos::task::spawn_local(async move {
-            usage.set(browser::storage_estimate().await);
-        });
+        doc.with(|ws| ws.store().text_usage().ok())
     });
     view! {
         <aside id="drafts" class="sidebar" class:closed=move || !open.get() data-testid="draft-list" aria-label="Drafts">
+            <super::SitePanel />
             <div class="sidebar-head">
                 <button class="button primary wide" data-testid="new-draft" on:click=move |_| {
                     doc.new_draft();
@@ -101,11 +100,17 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
             <button class="link-button" data-testid="draft-list-sample" on:click=move |_| doc.open_sample()>
                 "Open the sample recap"
             </button>
-            <p class="storage-use" data-testid="storage-use">
-                {move || usage.get().map(|(used, quota)| format!(
-                    "Storage: {} used of {}",
-                    human_bytes(used),
-                    human_bytes(quota)
+            <p
+                class="storage-use"
+                class:nearly-full=move || usage.get().is_some_and(|u| u * 10 > TEXT_BUDGET * 8)
+                data-testid="storage-use"
+                title="Drafts and their history live in the browser's text storage, about 5 MB per site. Back up or empty the trash when it runs low."
+            >
+                {move || usage.get().map(|used| format!(
+                    "Text storage: {} of about {} ({}%)",
+                    human_bytes(used as f64),
+                    human_bytes(TEXT_BUDGET as f64),
+                    used * 100 / TEXT_BUDGET
                 ))}
             </p>
         </aside>

@@ -6,7 +6,15 @@ use leptos::prelude::*;
 /// It waits a moment for the dialog to close: while a modal dialog is open the
 /// editor is inert and the browser would not record the edit for undo.
 fn insert_at_cursor(make: impl FnOnce(&str, usize) -> TextEdit + 'static) {
-    let editor = EditorHandle::get();
+    insert_with(EditorHandle::get(), make);
+}
+
+/// Inserts at `editor`'s cursor, once the dialog that asked has closed (also from
+/// async code, where the handle cannot be taken from context).
+pub(crate) fn insert_with(
+    editor: EditorHandle,
+    make: impl FnOnce(&str, usize) -> TextEdit + 'static,
+) {
     set_timeout(
         move || {
             if let Some((text, sel)) = editor.selection() {

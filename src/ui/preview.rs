@@ -21,12 +21,17 @@ pub fn Preview() -> impl IntoView {
     let problem = Memo::new(move |_| post.with(|p| p.as_ref().err().map(ToString::to_string)));
     let body = NodeRef::<leptos::html::Div>::new();
     let sync = ScrollSync::get();
+    let site = super::SiteState::get();
     Effect::new(move |_| {
         doc.patched.track();
         let Some(body) = body.get() else { return };
         for splice in doc.take_splices() {
             apply(&body, splice);
         }
+        // Images read from the open site's folder, or kept with the draft.
+        let linked = doc.linked.get();
+        site.site.track();
+        super::site_images::show_site_images(&body, site, linked, doc.id());
         // Blocks above the editor's top line may have grown or shrunk.
         sync.preview_changed();
     });

@@ -15,6 +15,9 @@ pub fn TopBar(
 ) -> impl IntoView {
     let doc = Doc::get();
     let post = PostMemo::get();
+    let site = super::SiteState::get();
+    let can_save_to_site =
+        move || doc.linked.with(Option::is_some) && site.site.with(Option::is_some);
     let menu = RwSignal::new(false);
     // Choosing an action closes the menu (the dialogs and downloads take it from there).
     let close = move |_| menu.set(false);
@@ -88,8 +91,26 @@ pub fn TopBar(
                         on:change=on_files
                     />
                 </label>
-                <button class="button primary" data-testid="export-md" on:click=move |_| doc.export()>
+                <Show when=can_save_to_site>
+                    <button
+                        class="button primary"
+                        data-testid="save-to-site"
+                        title=move || doc.linked.with(|l| l.as_ref().map(|l| format!("Write this draft to {} (Ctrl+S)", l.path)).unwrap_or_default())
+                        on:click=move |_| site.save(doc)
+                    >
+                        {move || if site.read_only.get() { "Download for site" } else { "Save to site" }}
+                    </button>
+                </Show>
+                <button class="button" class:primary=move || !can_save_to_site() data-testid="export-md" on:click=move |_| doc.export()>
                     "Export .md"
+                </button>
+                <button
+                    class="button"
+                    data-testid="export-bundle"
+                    title="The post and its images as a page bundle: unzip at your site's root"
+                    on:click=move |_| super::draft_images::export_bundle(doc)
+                >
+                    "Export bundle .zip"
                 </button>
                 <button class="button" data-testid="copy-md" on:click=move |_| doc.copy()>
                     "Copy"

@@ -9,6 +9,7 @@ mod checks;
 mod format;
 mod insert;
 mod outline;
+mod raw_html;
 mod stats;
 mod tweet_link;
 
@@ -16,6 +17,7 @@ pub use checks::{checks, Check};
 pub use format::{block_prefix, wrap, BlockStyle};
 pub use insert::{figure_shortcode, insert_block as insert_block_at, talk_section, Talk};
 pub use outline::{outline, OutlineEntry};
+pub use raw_html::{raw_html_check, raw_html_lines};
 pub use stats::{stats, Stats};
 pub use tweet_link::{TweetForm, TweetLink};
 
