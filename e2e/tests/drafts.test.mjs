@@ -349,8 +349,10 @@ test("settings: the author goes into new drafts, and storage use is shown", asyn
 
 test("the storage meter shows the text budget drafts live in, and warns before it runs out", async () => {
   const { page } = await openApp(app.context, app.server.url);
-  const meter = page.locator("[data-testid=storage-use]");
+  const meter = page.locator("[data-testid=text-storage-use]");
   await meter.waitFor();
+  // Files (images kept with drafts) count against the origin's quota instead.
+  await page.locator("[data-testid=file-storage-use]", { hasText: /^Files: .* of .*B$/ }).waitFor();
   assert.match(await meter.textContent(), /^Text storage: .* of about 5\.0 MB \(\d+%\)$/);
   // Something else of this site's takes most of localStorage (4.2 million characters).
   await page.evaluate(() => localStorage.setItem("other-app", "x".repeat(4_200_000)));

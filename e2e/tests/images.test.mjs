@@ -49,3 +49,26 @@ test("an image dropped on a draft is kept with it, shown, and exported in a page
   assert.deepEqual(await readFile(join(folder, "main-stage-2.png")), Buffer.from(PNG, "base64"));
   await page.close();
 });
+
+test("an image pasted into the editor, or picked in the figure dialog, is added the same way", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  await page.locator("[data-testid=new-draft]").click();
+  await setText(page, "---\ntitle: Pasted\n---\nA screenshot:\n\n");
+  // A screenshot on the clipboard: only an image, named as browsers name it.
+  await page.evaluate((base64) => {
+    const transfer = new DataTransfer();
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    transfer.items.add(new File([bytes], "image.png", { type: "image/png" }));
+    const target = document.querySelector("[data-testid=editor]");
+    target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, PNG);
+  await page.locator("[data-testid=notices]", { hasText: "Kept image.png" }).waitFor();
+  await page.locator("[data-testid=editor] .cm-line", { hasText: '{{< figure src="image.png" caption="image" >}}' }).waitFor();
+
+  await page.locator("[data-testid=insert-figure]").click();
+  await page.locator("[data-testid=figure-file]").setInputFiles({ name: "Slide 2.png", mimeType: "image/png", buffer: Buffer.from(PNG, "base64") });
+  await page.locator("[data-testid=notices]", { hasText: "Kept slide-2.png" }).waitFor();
+  await page.locator("[data-testid=editor] .cm-line", { hasText: '{{< figure src="slide-2.png" caption="Slide 2" >}}' }).waitFor();
+  await page.waitForFunction(() => [...document.querySelectorAll("[data-testid=preview] img[data-site]")].filter((i) => i.complete && i.naturalWidth === 1).length === 2);
+  await page.close();
+});

@@ -269,3 +269,15 @@ test("without the folder API the button says why", async () => {
   await page.locator("[data-testid=notices]", { hasText: `Put it at ${path}` }).waitFor();
   await page.close();
 });
+
+test("a config environment can be picked: its settings go on top of _default", async () => {
+  const { page } = await siteOpen("split");
+  await openPost(page, "content/posts/2019-06-14-devopsdays.md");
+  await openDetails(page);
+  const address = page.locator("[data-testid=post-address]");
+  await address.filter({ hasText: "https://blog.example.net/2019/06/devopsdays-day-one.html" }).waitFor();
+  await page.locator("[data-testid=site-environment]").selectOption("production");
+  await address.filter({ hasText: "https://production.example.net/2019/06/devopsdays-day-one.html" }).waitFor();
+  await page.locator("[data-testid=notices]", { hasText: "config/production/hugo.toml" }).waitFor();
+  await page.close();
+});

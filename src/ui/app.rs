@@ -64,7 +64,48 @@ pub fn App() -> impl IntoView {
             }
         }
     });
+    // A pasted image (a screenshot of a slide) is added like a dropped one. Capture
+    // phase: the editor would otherwise take the clipboard's text part, if any.
+    let paste = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::ClipboardEvent)>::new(
+        move |ev: web_sys::ClipboardEvent| {
+            let Some(files) = ev.clipboard_data().and_then(|d| d.files()) else {
+                return;
+            };
+            let has_image = (0..files.length())
+                .filter_map(|i| files.get(i))
+                .any(|f| super::site::is_image_file(&f.name()) || f.type_().starts_with("image/"));
+            if !has_image {
+                return;
+            }
+            ev.prevent_default();
+            ev.stop_propagation();
+            leptos::task::spawn_local(async move {
+                let images: Vec<_> = super::browser::read_files(files)
+                    .await
+                    .into_iter()
+                    .flatten()
+                    .map(|mut f| {
+                        // A pasted screenshot is often just "image.png".
+                        if !super::site::is_image_file(&f.name) {
+                            f.name = format!("{}.png", f.name);
+                        }
+                        f
+                    })
+                    .collect();
+                site.add_images(doc, editor, images);
+            });
+        },
+    );
+    // Handed to JS, which owns it from here (removed again on cleanup).
+    let paste: js_sys::Function = wasm_bindgen::JsCast::unchecked_into(paste.into_js_value());
+    if let Some(window) = web_sys::window() {
+        let _ = window.add_event_listener_with_callback_and_bool("paste", &paste, true);
+    }
+    let paste = StoredValue::new_local(paste);
     on_cleanup(move || {
+        if let (Some(window), Some(cb)) = (web_sys::window(), paste.try_get_value()) {
+            let _ = window.remove_event_listener_with_callback_and_bool("paste", &cb, true);
+        }
         storage.remove();
         hidden.remove();
         pagehide.remove();

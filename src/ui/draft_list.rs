@@ -30,6 +30,14 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
         doc.listing.track();
         doc.with(|ws| ws.store().text_usage().ok())
     });
+    // Images kept with drafts live in the origin's file storage, under its own quota.
+    let files = RwSignal::new(None::<(f64, f64)>);
+    Effect::new(move |_| {
+        doc.listing.track();
+        leptos::task::spawn_local(async move {
+            files.set(browser::storage_estimate().await);
+        });
+    });
     view! {
         <aside id="drafts" class="sidebar" class:closed=move || !open.get() data-testid="draft-list" aria-label="Drafts">
             <super::SitePanel />
@@ -106,12 +114,22 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
                 data-testid="storage-use"
                 title="Drafts and their history live in the browser's text storage, about 5 MB per site. Back up or empty the trash when it runs low."
             >
-                {move || usage.get().map(|used| format!(
-                    "Text storage: {} of about {} ({}%)",
-                    human_bytes(used as f64),
-                    human_bytes(TEXT_BUDGET as f64),
-                    used * 100 / TEXT_BUDGET
-                ))}
+                <span data-testid="text-storage-use">
+                    {move || usage.get().map(|used| format!(
+                        "Text storage: {} of about {} ({}%)",
+                        human_bytes(used as f64),
+                        human_bytes(TEXT_BUDGET as f64),
+                        used * 100 / TEXT_BUDGET
+                    ))}
+                </span>
+                <br />
+                <span data-testid="file-storage-use" title="Images kept with drafts and the app's offline copy, against what this browser allows this site">
+                    {move || files.get().map(|(used, quota)| format!(
+                        "Files: {} of {}",
+                        human_bytes(used),
+                        human_bytes(quota)
+                    ))}
+                </span>
             </p>
         </aside>
     }

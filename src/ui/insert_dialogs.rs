@@ -130,9 +130,36 @@ pub fn FigureDialog(open: RwSignal<bool>) -> impl IntoView {
         src.set(String::new());
         caption.set(String::new());
     };
+    // An image file from this computer: into the open site, or kept with the draft.
+    let doc = super::Doc::get();
+    let editor = EditorHandle::get();
+    let site = super::SiteState::get();
+    let pick = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let Some(files) = input.files() else { return };
+        open.set(false);
+        leptos::task::spawn_local(async move {
+            let read = super::browser::read_files(files).await;
+            input.set_value("");
+            let mut images = Vec::new();
+            for file in read {
+                match file {
+                    Ok(f) => images.push(f),
+                    Err(e) => doc.notify(true, e),
+                }
+            }
+            if !images.is_empty() {
+                site.add_images(doc, editor, images);
+            }
+        });
+    };
     view! {
         <Dialog open=open title="Insert figure">
             <form class="dialog-form" on:submit=insert>
+                <label class="button" title="Into your site when one of its posts is open, else kept with this draft">
+                    "Choose an image from this computer…"
+                    <input type="file" class="visually-hidden" accept="image/*" data-testid="figure-file" on:change=pick />
+                </label>
                 <label>"Image (site path or URL)"
                     <input type="text" required placeholder="/img/2024/stage.jpg" data-testid="figure-src" prop:value=src on:input=move |ev| src.set(event_target_value(&ev)) />
                 </label>

@@ -43,6 +43,8 @@ pub struct SiteState {
     pub conflict: RwSignal<Option<DiskConflict>>,
     /// The site was opened read-only (no folder API): saving downloads.
     pub read_only: RwSignal<bool>,
+    /// The config environment picked (`config/<environment>/` on top of `_default`).
+    pub environment: RwSignal<Option<String>>,
     folder: StoredValue<Option<Folder>, LocalStorage>,
     kept: StoredValue<Option<Folder>, LocalStorage>,
 }
@@ -56,6 +58,7 @@ impl SiteState {
             busy: RwSignal::new(false),
             conflict: RwSignal::new(None),
             read_only: RwSignal::new(false),
+            environment: RwSignal::new(None),
             folder: StoredValue::new_local(None),
             kept: StoredValue::new_local(None),
         };
@@ -86,6 +89,7 @@ impl SiteState {
 
     /// "Open site": the writer picks the folder (this runs on their click).
     pub fn open_folder(self, doc: Doc) {
+        self.environment.set(None);
         leptos::task::spawn_local(async move {
             match pick_folder().await {
                 Ok(Some(folder)) => {
@@ -144,10 +148,21 @@ impl SiteState {
         leptos::task::spawn_local(Folder::forget());
     }
 
+    /// Reads the site again with `config/<environment>/` merged on top (`None`: only
+    /// `_default`, as Recap opens a site).
+    pub fn set_environment(self, doc: Doc, environment: Option<String>) {
+        let Some(folder) = self.folder.get_value() else {
+            return;
+        };
+        self.environment.set(environment);
+        leptos::task::spawn_local(async move { self.load(folder, doc).await });
+    }
+
     /// Reads the folder as a Hugo site and shows it; a clear message when it is not one.
     async fn load(self, folder: Folder, doc: Doc) {
         self.busy.set(true);
-        let result = read_site(&folder).await;
+        let environment = self.environment.get_untracked();
+        let result = read_site(&folder, environment.as_deref()).await;
         self.busy.set(false);
         match result {
             Ok(site) => {
@@ -512,14 +527,14 @@ async fn read_text(folder: &Folder, path: &str) -> Result<String, String> {
 }
 
 /// Lists and reads the folder: configuration, posts, archetypes, static files.
-async fn read_site(folder: &Folder) -> Result<Site, String> {
+async fn read_site(folder: &Folder, environment: Option<&str>) -> Result<Site, String> {
     let name = folder.name();
     let mut files = folder.list("", false).await?;
     if files.iter().any(|f| f.path == "config/") {
         files.extend(folder.list("config", true).await?);
     }
     let paths: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
-    let config_paths = config_files(&paths, None);
+    let config_paths = config_files(&paths, environment);
     if config_paths.is_empty() {
         return Err(SiteError::NotASite { folder: name }.to_string());
     }

@@ -33,6 +33,13 @@ pub fn SitePanel() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    let environments = Memo::new(move |_| {
+        state.site.with(|s| {
+            s.as_ref()
+                .map(|s| crate::site::environments(&s.paths()))
+                .unwrap_or_default()
+        })
+    });
     let current = move || doc.linked.with(|l| l.as_ref().map(|l| l.path.clone()));
     let site_name = move || {
         state.site.with(|s| {
@@ -98,6 +105,29 @@ pub fn SitePanel() -> impl IntoView {
                         "Close"
                     </button>
                 </div>
+                <Show when=move || environments.with(|e| !e.is_empty())>
+                    <label class="site-environment">
+                        "Config environment "
+                        <select
+                            data-testid="site-environment"
+                            on:change=move |ev| {
+                                let value = event_target_value(&ev);
+                                state.set_environment(doc, (!value.is_empty()).then_some(value));
+                            }
+                        >
+                            <option value="" selected=move || state.environment.with(Option::is_none)>"_default only"</option>
+                            <For each=move || environments.get() key=|e| e.clone() let:env>
+                                {
+                                    let selected = {
+                                        let env = env.clone();
+                                        move || state.environment.with(|e| e.as_deref() == Some(env.as_str()))
+                                    };
+                                    view! { <option value=env.clone() selected=selected>{env.clone()}</option> }
+                                }
+                            </For>
+                        </select>
+                    </label>
+                </Show>
                 <input
                     type="search"
                     class="search"
