@@ -484,3 +484,41 @@ fn a_site_without_raw_html_shows_where_hugo_leaves_it_out() {
     };
     assert!(render_html(quotes, &plain).contains("\"first\" day -- with"));
 }
+
+#[test]
+fn a_draft_that_could_not_take_the_disk_text_stays_linked_to_what_it_holds() {
+    let storage = MemoryStorage::new();
+    let mut ws = Workspace::start(DraftStore::new(storage.clone(), 1), "# New\n", 1_000);
+    let text = "---\ntitle: A\n---\nBody\n";
+    let link = |text: &str| SiteLink {
+        site: "blog".into(),
+        path: "content/post/a.md".into(),
+        disk: DiskVersion::of(text.as_bytes(), 5_000),
+    };
+    ws.open_site_post(text, link(text), 2_000).unwrap();
+    ws.save(2_500);
+    let id = ws.id().clone();
+    // A `git pull` changed the file, and storage is full when the post is opened again.
+    let pulled = "---\ntitle: A\n---\nBody, pulled\n";
+    // Full for the longer text, not for a new link: only the text's write fails.
+    let used: usize = storage
+        .snapshot()
+        .iter()
+        .map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count())
+        .sum();
+    storage.set_quota(Some(used + 2));
+    assert!(ws.open_site_post(pulled, link(pulled), 3_000).is_err());
+    let stored = ws.store().load(&id).unwrap().unwrap();
+    assert_eq!(stored.text, text);
+    // Linked to the pulled version, its old text would later overwrite the file unseen.
+    assert_eq!(
+        stored.site.unwrap().check(Some(text.as_bytes())),
+        DiskCheck::Unchanged
+    );
+    storage.set_quota(None);
+    assert_eq!(
+        ws.open_site_post(pulled, link(pulled), 4_000).unwrap(),
+        SiteOpen::Refreshed
+    );
+    assert_eq!(ws.text(), pulled);
+}

@@ -679,17 +679,12 @@ impl<S: Storage> Workspace<S> {
                     .site
                     .as_ref()
                     .is_some_and(|s| s.disk.same_content(draft.text.as_bytes()));
-                if unedited {
-                    if draft.text != text {
-                        // Not a conflict: the stored revision is this draft's own.
-                        let _ = self.store.save(
-                            &draft.id,
-                            draft.rev,
-                            text,
-                            draft.cursor.min(text.len()),
-                            now_ms,
-                        );
-                    }
+                // Only a draft that took the disk text is linked to the disk version:
+                // linked with its old text, a later save would overwrite the file
+                // without seeing the change.
+                let refreshed =
+                    unedited && (draft.text == text || self.take_text(&draft, text, now_ms)?);
+                if refreshed {
                     self.store.set_site(&draft.id, Some(link))?;
                     self.open_after_save(&draft.id)?;
                     SiteOpen::Refreshed
@@ -709,6 +704,17 @@ impl<S: Storage> Workspace<S> {
             }
         };
         Ok(outcome)
+    }
+
+    /// Stores `text` as `draft`'s next revision; `false` when another tab changed or
+    /// removed the draft meanwhile (then it counts as edited).
+    fn take_text(&mut self, draft: &Draft, text: &str, now_ms: i64) -> Result<bool, StorageError> {
+        let cursor = draft.cursor.min(text.len());
+        match self.store.save(&draft.id, draft.rev, text, cursor, now_ms) {
+            Ok(_) => Ok(true),
+            Err(SaveError::Storage(e)) => Err(e),
+            Err(SaveError::Conflict { .. } | SaveError::Missing) => Ok(false),
+        }
     }
 
     /// Opens `id` as stored (the open draft was saved already).
