@@ -197,11 +197,13 @@ fn dated_name(name: &str) -> Option<(&str, &str)> {
 
 /// Newest first (by [`SitePost::day`], then file time), undated posts last by file time.
 pub fn sort_newest_first(posts: &mut [SitePost]) {
-    posts.sort_by(|a, b| {
-        b.day()
-            .cmp(&a.day())
-            .then(b.modified_ms.cmp(&a.modified_ms))
-            .then(a.path.cmp(&b.path))
+    // `day` formats a date: once per post, not once per comparison.
+    posts.sort_by_cached_key(|p| {
+        (
+            std::cmp::Reverse(p.day()),
+            std::cmp::Reverse(p.modified_ms),
+            p.path.clone(),
+        )
     });
 }
 

@@ -73,7 +73,7 @@ pub fn App() -> impl IntoView {
             };
             let has_image = (0..files.length())
                 .filter_map(|i| files.get(i))
-                .any(|f| super::site::is_image_file(&f.name()) || f.type_().starts_with("image/"));
+                .any(|f| crate::site::is_image(&f.name()) || f.type_().starts_with("image/"));
             if !has_image {
                 return;
             }
@@ -86,7 +86,7 @@ pub fn App() -> impl IntoView {
                     .flatten()
                     .map(|mut f| {
                         // A pasted screenshot is often just "image.png".
-                        if !super::site::is_image_file(&f.name) {
+                        if !crate::site::is_image(&f.name) {
                             f.name = format!("{}.png", f.name);
                         }
                         f
@@ -122,10 +122,7 @@ pub fn App() -> impl IntoView {
             let (images, others): (Vec<_>, Vec<_>) = super::browser::read_files(files)
                 .await
                 .into_iter()
-                .partition(|f| {
-                    f.as_ref()
-                        .is_ok_and(|f| super::site::is_image_file(&f.name))
-                });
+                .partition(|f| f.as_ref().is_ok_and(|f| crate::site::is_image(&f.name)));
             let images: Vec<_> = images.into_iter().flatten().collect();
             if !images.is_empty() {
                 site.add_images(doc, editor, images);

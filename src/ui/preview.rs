@@ -25,15 +25,25 @@ pub fn Preview() -> impl IntoView {
     Effect::new(move |_| {
         doc.patched.track();
         let Some(body) = body.get() else { return };
+        let mut added = Vec::new();
         for splice in doc.take_splices() {
-            apply(&body, splice);
+            added.extend(apply(&body, splice));
         }
-        // Images read from the open site's folder, or kept with the draft.
-        let linked = doc.linked.get();
-        site.site.track();
-        super::site_images::show_site_images(&body, site, linked, doc.id());
+        // Images of the new blocks only: a keystroke does not scan the whole preview.
+        let linked = doc.linked.get_untracked();
+        super::site_images::show_site_images(&added, site, linked, doc.id());
         // Blocks above the editor's top line may have grown or shrunk.
         sync.preview_changed();
+    });
+    // A site opened or closed, or the draft linked to a post: any image may now be a
+    // file Recap holds.
+    Effect::new(move |_| {
+        let linked = doc.linked.get();
+        site.site.track();
+        if let Some(body) = body.get_untracked() {
+            let body: web_sys::Element = body.into();
+            super::site_images::show_site_images(&[body], site, linked, doc.id());
+        }
     });
     view! {
         <section class="pane preview-pane" on:scroll=move |_| sync.preview_scrolled()>
@@ -50,8 +60,8 @@ pub fn Preview() -> impl IntoView {
     }
 }
 
-/// Applies one splice to the preview body's children.
-fn apply(body: &web_sys::HtmlDivElement, splice: Splice) {
+/// Applies one splice to the preview body's children; returns the blocks it added.
+fn apply(body: &web_sys::HtmlDivElement, splice: Splice) -> Vec<web_sys::Element> {
     let children = body.children();
     let count = children.length() as usize;
     let at = splice.at.min(count);
@@ -63,19 +73,22 @@ fn apply(body: &web_sys::HtmlDivElement, splice: Splice) {
         }
     }
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
+        return Vec::new();
     };
     // The new parts go in together, before the part that followed the removed ones.
     let fragment = document.create_document_fragment();
+    let mut added = Vec::with_capacity(splice.insert.len());
     for html in splice.insert {
         if let Ok(el) = document.create_element("div") {
             el.set_class_name("block");
             // The renderer's gate sanitized this HTML (see crate::render).
             el.set_inner_html(&html);
             let _ = fragment.append_child(&el);
+            added.push(el);
         }
     }
     let _ = body.insert_before(&fragment, after.as_ref().map(|e| e.unchecked_ref()));
+    added
 }
 
 /// Links in the preview open in a new tab (or scroll, for `#` anchors): the editor

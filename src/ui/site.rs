@@ -10,10 +10,9 @@ use crate::drafts::{DiskCheck, DiskVersion, DraftId, SiteLink, SiteOpen};
 use crate::post::PostDate;
 use crate::render::RenderOptions;
 use crate::site::{
-    builtin_archetype, config_files, content_base_name, context, find_archetype, is_image,
-    new_post_path, new_post_text, place_image, post_files, sort_newest_first, ArchetypeSource,
-    ConfigFile, PostLayout, SectionStyle, Site, SiteConfig, SiteError, SiteFile, SitePath,
-    SitePost,
+    builtin_archetype, config_files, content_base_name, context, find_archetype, new_post_path,
+    new_post_text, place_image, post_files, sort_newest_first, ArchetypeSource, ConfigFile,
+    PostLayout, SectionStyle, Site, SiteConfig, SiteError, SiteFile, SitePath, SitePost,
 };
 use leptos::prelude::*;
 
@@ -206,7 +205,8 @@ impl SiteState {
                 }
             };
             let (bytes, modified) = read;
-            let Ok(text) = String::from_utf8(bytes.clone()) else {
+            let disk = DiskVersion::of(&bytes, modified);
+            let Ok(text) = String::from_utf8(bytes) else {
                 doc.notify(
                     true,
                     format!("{path} is not UTF-8 text; Recap opens it only when it can save it back unchanged."),
@@ -216,7 +216,7 @@ impl SiteState {
             let link = SiteLink {
                 site: site.name.clone(),
                 path: path.clone(),
-                disk: DiskVersion::of(&bytes, modified),
+                disk,
             };
             if doc.open_site_post(&text, link) == Some(SiteOpen::KeptEdits) {
                 doc.notify(
@@ -424,15 +424,7 @@ impl SiteState {
                     Ok(modified) => {
                         existing.push(placed.path.to_string());
                         self.refresh_post(&placed.path, "", modified, file.bytes.len() as u64);
-                        let alt = file
-                            .name
-                            .rsplit_once('.')
-                            .map_or(file.name.as_str(), |(s, _)| s)
-                            .to_string();
-                        let link_to = placed.link.clone();
-                        super::insert_dialogs::insert_with(editor, move |text, at| {
-                            figure_in_body(text, at, &link_to, &alt)
-                        });
+                        insert_figure(editor, &file.name, placed.link.clone());
                         doc.notify(
                             false,
                             format!(
@@ -468,15 +460,7 @@ fn keep_with_draft(doc: Doc, editor: super::EditorHandle, files: Vec<browser::Pi
         for file in files {
             match super::draft_images::store(&id, &file.name, &file.bytes).await {
                 Ok(name) => {
-                    let alt = file
-                        .name
-                        .rsplit_once('.')
-                        .map_or(file.name.as_str(), |(s, _)| s)
-                        .to_string();
-                    let link = name.clone();
-                    super::insert_dialogs::insert_with(editor, move |text, at| {
-                        figure_in_body(text, at, &link, &alt)
-                    });
+                    insert_figure(editor, &file.name, name.clone());
                     doc.notify(
                         false,
                         format!(
@@ -491,11 +475,17 @@ fn keep_with_draft(doc: Doc, editor: super::EditorHandle, files: Vec<browser::Pi
     });
 }
 
-/// A figure at the cursor, or after the front matter when the cursor is in it (a
-/// new post opens with the cursor at the top).
-fn figure_in_body(text: &str, at: usize, src: &str, caption: &str) -> crate::writing::TextEdit {
-    let body_start = text.len() - crate::post::lenient_body(text).len();
-    crate::writing::figure_shortcode(text, at.max(body_start), src, caption)
+/// Links an added image at the cursor as a `figure` captioned with the file's name,
+/// after the front matter when the cursor is in it.
+fn insert_figure(editor: super::EditorHandle, file_name: &str, src: String) {
+    let caption = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem)
+        .to_string();
+    super::insert_dialogs::insert_with(editor, move |text, at| {
+        let body_start = text.len() - crate::post::lenient_body(text).len();
+        crate::writing::figure_shortcode(text, at.max(body_start), &src, &caption)
+    });
 }
 
 /// "2.4 MB", "310 KB".
@@ -605,12 +595,7 @@ async fn new_post(
     style.bundles |= archetype.bundle;
     let path = new_post_path(&site.config, section, &style, title, &now, &paths)
         .map_err(|e| e.to_string())?;
-    let layout = if style.bundles {
-        PostLayout::Bundle
-    } else {
-        PostLayout::Flat
-    };
-    let name = content_base_name(&path, layout);
+    let name = content_base_name(&path, PostLayout::of(&path));
     let filled = new_post_text(
         &template,
         &context(&site.config, &name, title, section, now),
@@ -627,9 +612,4 @@ async fn new_post(
         .map(|u| format!("{} (line {})", u.action, u.line))
         .collect();
     Ok((path, filled.text, modified, from, unfilled))
-}
-
-/// Whether a dropped file is an image for the site.
-pub fn is_image_file(name: &str) -> bool {
-    is_image(name)
 }

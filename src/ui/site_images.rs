@@ -35,15 +35,27 @@ impl Source {
     }
 }
 
-/// Shows the draft's images in `body` (the preview): `<img>` and figure placeholders
-/// (`.figure-path`) whose link names a file of the open site, or, without a site
-/// post, an image kept with the draft.
+/// Shows the draft's images inside `roots` (preview blocks, or the whole preview):
+/// `<img>` and figure placeholders (`.figure-path`) whose link names a file of the
+/// open site, or, without a site post, an image kept with the draft.
 pub fn show_site_images(
-    body: &web_sys::Element,
+    roots: &[web_sys::Element],
     state: SiteState,
     link: Option<SiteLink>,
     draft: DraftId,
 ) {
+    let mut found: Vec<web_sys::Element> = Vec::new();
+    for root in roots {
+        let Ok(nodes) =
+            root.query_selector_all("img:not([data-site]), .figure-placeholder:not([data-site])")
+        else {
+            continue;
+        };
+        found.extend((0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()));
+    }
+    if found.is_empty() {
+        return;
+    }
     let site = link.and_then(|link| {
         let config = state
             .site
@@ -52,18 +64,7 @@ pub fn show_site_images(
         let layout = PostLayout::of(&post);
         Some((config, post, layout))
     });
-    let Ok(nodes) =
-        body.query_selector_all("img:not([data-site]), .figure-placeholder:not([data-site])")
-    else {
-        return;
-    };
-    for i in 0..nodes.length() {
-        let Some(el) = nodes
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
+    for el in found {
         let is_img = el.tag_name().eq_ignore_ascii_case("img");
         let src = if is_img {
             el.get_attribute("src").unwrap_or_default()
