@@ -117,6 +117,9 @@ function position(doc, line, col) {
   return Math.min(l.from + Math.max(col, 0), l.to);
 }
 
+// The preview's sanitizer rides in the same bundle: one file, one request.
+export { sanitizeInto } from "./sanitize.js";
+
 export class RecapEditor {
   /**
    * `options`: `onChanges(positions: Uint32Array [fromLine, fromCol, toLine, toCol]...,

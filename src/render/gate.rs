@@ -11,7 +11,14 @@
 //!   goes through the allowlist sanitizer ([`super::sanitize`]).
 //! - [`Chunk::Own`]: HTML the renderer writes itself (cards, footnote markup), as
 //!   [`OwnHtml`]. Every value from the document it holds was escaped with
-//!   [`super::html::escape`] or sanitized when it was built.
+//!   [`super::html::escape`] when it was built; or it holds a fragment of raw HTML
+//!   ([`OwnHtml::holding_raw`]), which counts as raw HTML.
+//!
+//! Natively the sanitizer runs here. The app's WebAssembly build has no HTML parser of
+//! its own: a block with raw HTML comes out starting with [`BROWSER_SANITIZES`], and the
+//! preview hands such a block to the browser's parser and the same policy
+//! (`ui::sanitizer`) instead of `innerHTML`. The mark can only ask for more
+//! sanitizing: a block without it is one the gate found free of raw HTML.
 //!
 //! So whatever container new HTML sits in, and whatever path assembles a block, the
 //! decision to sanitize is made here, from the events themselves, never from a flag
@@ -29,28 +36,56 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag};
 /// assert_eq!(card.as_str(), "&lt;b&gt;not bold&lt;/b&gt;");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OwnHtml(String);
+pub struct OwnHtml {
+    html: String,
+    /// Holds a raw fragment from the document: its block is sanitized whole.
+    holds_raw: bool,
+}
+
+/// What a block of the app's preview starts with when the browser must sanitize it
+/// (a comment: it renders as nothing, and the sanitizer drops it).
+pub const BROWSER_SANITIZES: &str = "<!--recap:sanitize-->";
 
 impl OwnHtml {
     /// Wraps HTML the renderer built. Callers escape every value from the document in
     /// it (`html::escape`), or take it from the sanitizer.
     pub(crate) fn new(html: String) -> OwnHtml {
-        OwnHtml(html)
+        OwnHtml {
+            html,
+            holds_raw: false,
+        }
+    }
+
+    /// Wraps HTML the renderer built around a fragment of raw HTML from the document
+    /// (a pasted tweet's text): the gate sanitizes its whole block, so the fragment is
+    /// parsed where it sits, the same way natively and in the browser.
+    pub(crate) fn holding_raw(html: String) -> OwnHtml {
+        OwnHtml {
+            html,
+            holds_raw: true,
+        }
+    }
+
+    /// The same HTML ending its line (a card standing as a block), still holding raw
+    /// HTML if it did.
+    pub(crate) fn line(mut self) -> OwnHtml {
+        self.html.push('\n');
+        self
     }
 
     /// Text from anywhere, escaped: always safe.
     pub fn escaped_text(text: &str) -> OwnHtml {
-        OwnHtml(super::html::escape(text))
+        OwnHtml::new(super::html::escape(text))
     }
 
     /// The HTML.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.html
     }
 
     /// The HTML, owned.
     pub fn into_string(self) -> String {
-        self.0
+        self.html
     }
 }
 
@@ -80,7 +115,10 @@ pub fn write_block(chunks: Vec<Chunk<'_>>) -> String {
     let mut raw = false;
     let mut table = false;
     let events = chunks.into_iter().map(|chunk| match chunk {
-        Chunk::Own(own) => Event::Html(CowStr::from(own.0)),
+        Chunk::Own(own) => {
+            raw |= own.holds_raw;
+            Event::Html(CowStr::from(own.html))
+        }
         Chunk::Doc(event) => {
             table |= matches!(event, Event::Start(Tag::Table(_)));
             police(event, &mut raw)
@@ -91,10 +129,16 @@ pub fn write_block(chunks: Vec<Chunk<'_>>) -> String {
     if table {
         html = alignment_as_classes(&html);
     }
-    if raw {
+    if !raw {
+        return html;
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
         sanitize::clean_fragment_cached(&html)
-    } else {
-        html
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        format!("{BROWSER_SANITIZES}{html}")
     }
 }
 

@@ -31,6 +31,7 @@ mod incremental;
 pub mod lines;
 pub mod linkify;
 mod placeholder;
+pub mod policy;
 pub mod sanitize;
 pub mod shortcode;
 mod toc;

@@ -1,134 +1,86 @@
-//! The allowlist sanitizer (ammonia) every piece of raw HTML from the document goes
-//! through before it reaches the preview.
+//! The allowlist sanitizer every piece of raw HTML from the document goes through
+//! before it reaches the preview, with the policy of [`super::policy`].
+//!
+//! Natively, ammonia applies it here. The app's WebAssembly build carries no HTML
+//! parser: there the gate marks a block with raw HTML, and the browser parses and walks
+//! it with the same policy before it enters the preview (`ui::sanitizer`).
 
+#[cfg(not(target_arch = "wasm32"))]
 use ammonia::Builder;
+#[cfg(not(target_arch = "wasm32"))]
 use std::borrow::Cow;
+#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
 
-/// Classes the preview's own cards use; a document may use them too (they only style).
-const CLASSES: &[&str] = &[
-    "tweet-card",
-    "tweet-author",
-    "tweet-name",
-    "tweet-handle",
-    "tweet-text",
-    "tweet-text-missing",
-    "tweet-date",
-    "figure-card",
-    "figure-placeholder",
-    "figure-path",
-    "embed-card",
-    "youtube-card",
-    "gist-card",
-    "embed-kind",
-    "embed-title",
-    "embed-open",
-    "shortcode-chip",
-    "chip-name",
-    "chip-args",
-    "summary-divider",
-    "toc",
-    "footnotes",
-    "footnote-ref",
-    "footnote-backref",
-    "task-list-item",
-    "align-left",
-    "align-center",
-    "align-right",
-];
+pub use super::policy::filter_classes;
 
-/// Keeps only known classes (the renderer's own class names, as the sanitizer and
-/// heading attributes see them) and `language-x` classes made of safe characters.
-pub(crate) fn filter_classes(value: &str) -> Option<Cow<'_, str>> {
-    let kept: Vec<&str> = value
-        .split_ascii_whitespace()
-        .filter(|c| {
-            CLASSES.contains(c)
-                || c.strip_prefix("language-").is_some_and(|lang| {
-                    !lang.is_empty()
-                        && lang.chars().all(|ch| {
-                            ch.is_ascii_alphanumeric() || matches!(ch, '_' | '-' | '+' | '#' | '.')
-                        })
-                })
-        })
-        .collect();
-    (!kept.is_empty()).then(|| Cow::Owned(kept.join(" ")))
-}
-
+#[cfg(not(target_arch = "wasm32"))]
 fn builder() -> &'static Builder<'static> {
+    use super::policy;
     static BUILDER: OnceLock<Builder<'static>> = OnceLock::new();
     BUILDER.get_or_init(|| {
-        let mut b = Builder::default();
-        b.url_schemes(["http", "https", "mailto"].into_iter().collect())
-            .add_generic_attributes(["class"])
-            .add_tag_attributes("h1", ["id"])
-            .add_tag_attributes("h2", ["id"])
-            .add_tag_attributes("h3", ["id"])
-            .add_tag_attributes("h4", ["id"])
-            .add_tag_attributes("h5", ["id"])
-            .add_tag_attributes("h6", ["id"])
-            .add_tag_attributes("li", ["id"])
-            .add_tag_attributes("sup", ["id"])
-            .add_tag_attributes("nav", ["id"])
-            .add_tag_attributes("figure", ["data-tweet-id"])
-            .add_tag_attributes("div", ["data-youtube-id", "role"])
-            .add_tag_attributes("span", ["role", "aria-label"])
-            .add_tag_attributes("img", ["title", "loading"])
-            .attribute_filter(|_element, attribute, value| match attribute {
-                "class" => filter_classes(value),
-                // ammonia passes a URL it cannot parse (" javascript:...") as relative;
-                // browsers strip that space and run it. Read the scheme as they do.
-                "href" | "src" | "cite" => {
-                    super::url::is_safe_url(value).then_some(Cow::Borrowed(value))
-                }
-                _ => Some(Cow::Borrowed(value)),
+        let mut b = Builder::empty();
+        b.tags(policy::TAGS.iter().copied().collect())
+            .clean_content_tags(policy::CLEAN_CONTENT_TAGS.iter().copied().collect())
+            .generic_attributes(policy::GENERIC_ATTRIBUTES.iter().copied().collect())
+            .tag_attributes(
+                policy::TAG_ATTRIBUTES
+                    .iter()
+                    .map(|(tag, names)| (*tag, names.iter().copied().collect()))
+                    .collect(),
+            )
+            .url_schemes(policy::URL_SCHEMES.iter().copied().collect())
+            .link_rel(Some(policy::LINK_REL))
+            .strip_comments(true)
+            // ammonia passes a URL it cannot parse (" javascript:...") as relative;
+            // browsers strip that space and run it: the policy reads the scheme as they do.
+            .attribute_filter(|element, attribute, value| {
+                policy::filter_value(element, attribute, value).map(|v| Cow::Owned(v.into_owned()))
             });
         b
     })
 }
 
 /// Sanitizes an HTML fragment: scripts, styles, frames, forms, event handlers and
-/// unsafe URLs are removed; the text stays.
+/// unsafe URLs are removed; the text stays. Native only: the app's build leaves it
+/// to the browser (see the module doc).
 ///
 /// ```
 /// let out = recap::render::sanitize::clean_fragment(r#"<a href="jav&#x09;ascript:alert(1)" onclick="x()">hi</a><script>alert(2)</script>"#);
 /// assert_eq!(out, r#"<a rel="noopener noreferrer">hi</a>"#);
 /// ```
+#[cfg(not(target_arch = "wasm32"))]
 pub fn clean_fragment(html: &str) -> String {
     builder().clean(html).to_string()
 }
 
-/// [`clean_fragment`] with a memory of recent results: a keystroke re-renders the
-/// whole body, but most raw HTML blocks (pasted tweets) are the same as last time,
-/// and parsing them again with html5ever is the costliest part of a render.
+/// [`clean_fragment`] with a memory of recent results: most raw HTML blocks (pasted
+/// tweets) are the same as at the last keystroke, and parsing them again is the
+/// costliest part of a render.
+///
+/// ```
+/// let out = recap::render::sanitize::clean_fragment_cached("<b onclick=x()>hi</b>");
+/// assert_eq!(out, "<b>hi</b>");
+/// ```
+#[cfg(not(target_arch = "wasm32"))]
 pub fn clean_fragment_cached(html: &str) -> String {
-    remembered(Kind::Fragment, html, clean_fragment)
+    remembered(html, clean_fragment)
 }
 
-/// [`text_only`] with the same memory as [`clean_fragment_cached`].
-pub fn text_only_cached(html: &str) -> String {
-    remembered(Kind::Text, html, text_only)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum Kind {
-    Fragment,
-    Text,
-}
-
-fn remembered(kind: Kind, html: &str, clean: fn(&str) -> String) -> String {
+#[cfg(not(target_arch = "wasm32"))]
+fn remembered(html: &str, clean: fn(&str) -> String) -> String {
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::hash::{DefaultHasher, Hash, Hasher};
     /// Enough for every raw block of a very long recap; past it, start afresh.
     const MAX_ENTRIES: usize = 8192;
-    type Cache = HashMap<(Kind, u64), (String, String)>;
+    type Cache = HashMap<u64, (String, String)>;
     thread_local! {
         static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
     }
     let mut hasher = DefaultHasher::new();
     html.hash(&mut hasher);
-    let key = (kind, hasher.finish());
+    let key = hasher.finish();
     let hit = CACHE.with(|c| {
         c.borrow()
             .get(&key)
@@ -149,8 +101,92 @@ fn remembered(kind: Kind, html: &str, clean: fn(&str) -> String) -> String {
     out
 }
 
-/// The text of an HTML fragment with every tag removed, as safe HTML text.
+/// The text of an HTML fragment with every tag and comment removed (and the content of
+/// [`super::policy::CLEAN_CONTENT_TAGS`]), as HTML text: it holds no `<` or `>`, and
+/// character references stay as written for the browser to read.
+///
+/// ```
+/// use recap::render::sanitize::text_only;
+/// assert_eq!(text_only("&mdash; Ana <b>(@ana)</b><script>x()</script> 1 < 2"), "&mdash; Ana (@ana) 1 &lt; 2");
+/// assert_eq!(text_only("<img src=x onerror='a>b'>AT&T<!-- <p> -->"), "AT&amp;T");
+/// ```
 pub fn text_only(html: &str) -> String {
-    static TEXT: OnceLock<Builder<'static>> = OnceLock::new();
-    TEXT.get_or_init(Builder::empty).clean(html).to_string()
+    let mut out = String::with_capacity(html.len());
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < html.len() {
+        let rest = &html[i..];
+        let c = rest.chars().next().unwrap_or('\0');
+        match c {
+            '<' if rest.starts_with("<!--") => {
+                i += rest[4..].find("-->").map_or(rest.len(), |end| end + 7);
+            }
+            '<' if bytes
+                .get(i + 1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?')) =>
+            {
+                let end = tag_end(rest);
+                let name: String = rest[1..end]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                i += end;
+                if super::policy::CLEAN_CONTENT_TAGS.contains(&name.as_str()) {
+                    // Up to and past the matching end tag.
+                    let lower = html[i..].to_ascii_lowercase();
+                    i += lower
+                        .find(&format!("</{name}"))
+                        .map_or(html.len() - i, |at| at + tag_end(&html[i + at..]));
+                }
+            }
+            '<' => {
+                out.push_str("&lt;");
+                i += 1;
+            }
+            '>' => {
+                out.push_str("&gt;");
+                i += 1;
+            }
+            '&' => {
+                let reference = rest[1..].find(';').filter(|&n| {
+                    n > 0
+                        && rest[1..=n]
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b == b'#')
+                });
+                match reference {
+                    Some(n) => {
+                        out.push_str(&rest[..n + 2]);
+                        i += n + 2;
+                    }
+                    None => {
+                        out.push_str("&amp;");
+                        i += 1;
+                    }
+                }
+            }
+            c => {
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// The length of the tag at the start of `s` (through its `>`, quoted values skipped),
+/// or all of `s` when it never closes.
+fn tag_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, b) in s.bytes().enumerate().skip(1) {
+        match (quote, b) {
+            (Some(q), b) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    s.len()
 }

@@ -177,7 +177,7 @@ impl Context<'_> {
                 CowStr::Borrowed(html.as_str())
             };
             if let Some(tweet) = Tweet::from_embed(&embed) {
-                return Some(OwnHtml::new(format!("{}\n", tweet.to_html().as_str())));
+                return Some(tweet.to_html().line());
             }
         }
         (html.trim() == "<!--more-->").then(|| {
@@ -197,7 +197,7 @@ impl Context<'_> {
             let Chunk::Own(card) = self.item(i) else {
                 return Vec::new();
             };
-            return vec![Chunk::Own(OwnHtml::new(format!("{}\n", card.as_str())))];
+            return vec![Chunk::Own(card.line())];
         }
         let block_is_html = matches!(events.first(), Some((Event::Start(Tag::HtmlBlock), _)));
         if block_is_html && !self.opts.raw_html && self.opts.hugo {

@@ -18,7 +18,8 @@ pub struct Tweet {
     pub handle: Option<String>,
     /// The display name, as safe HTML text, when the embed code gives it.
     pub name_html: Option<String>,
-    /// The tweet's text as sanitized HTML (links kept), when the embed code gives it.
+    /// The tweet's text as raw HTML from the embed code, when it gives it: the card
+    /// holding it is sanitized whole by the gate (links kept).
     pub text_html: Option<String>,
     /// The date line as safe HTML text, when the embed code gives it.
     pub date_html: Option<String>,
@@ -70,7 +71,7 @@ impl Tweet {
                 let inner_end = quote[inner_start..]
                     .find("</p>")
                     .map_or(quote.len(), |i| inner_start + i);
-                let text = super::sanitize::clean_fragment_cached(&quote[inner_start..inner_end]);
+                let text = quote[inner_start..inner_end].to_string();
                 (Some(text), (inner_end + 4).min(quote.len()))
             }
             None => (None, body_start),
@@ -78,7 +79,7 @@ impl Tweet {
         let tail = &quote[after_text..];
         let last_link = tail.rfind("<a");
         let byline = &tail[..last_link.unwrap_or(tail.len())];
-        let byline_text = super::sanitize::text_only_cached(byline);
+        let byline_text = super::sanitize::text_only(byline);
         let byline_text = byline_text
             .trim()
             .trim_start_matches('—')
@@ -89,11 +90,7 @@ impl Tweet {
             .map(|(name, _)| name.trim().to_string())
             .filter(|n| !n.is_empty());
         let date_html = last_link
-            .map(|i| {
-                super::sanitize::text_only_cached(&tail[i..])
-                    .trim()
-                    .to_string()
-            })
+            .map(|i| super::sanitize::text_only(&tail[i..]).trim().to_string())
             .filter(|d| !d.is_empty());
         Some(Tweet {
             id,
@@ -112,7 +109,8 @@ impl Tweet {
         }
     }
 
-    /// The card's HTML. Every value in it is escaped or sanitized.
+    /// The card's HTML. Every value in it is escaped, but the tweet's text, which the
+    /// gate sanitizes with the whole card.
     pub fn to_html(&self) -> OwnHtml {
         let mut out = format!(
             "<figure class=\"tweet-card\" data-tweet-id=\"{}\">",
@@ -124,14 +122,17 @@ impl Tweet {
         }
         match &self.handle {
             Some(h) => out.push_str(&format!(
-                "<a class=\"tweet-handle\" href=\"https://x.com/{h}\">@{h}</a>",
+                "<a class=\"tweet-handle\" href=\"https://x.com/{h}\" rel=\"noopener noreferrer\">@{h}</a>",
                 h = escape(h)
             )),
             None => out.push_str("<span class=\"tweet-handle\">Post on X</span>"),
         }
         out.push_str("</figcaption>");
         match &self.text_html {
-            Some(text) => out.push_str(&format!("<blockquote class=\"tweet-text\"><p>{text}</p></blockquote>")),
+            Some(text) => out.push_str(&format!(
+                "<blockquote class=\"tweet-text\"><p>{}</p></blockquote>",
+                text
+            )),
             None => out.push_str(
                 "<blockquote class=\"tweet-text tweet-text-missing\"><p>The post’s text appears when Hugo builds the site.</p></blockquote>",
             ),
@@ -141,10 +142,13 @@ impl Tweet {
             .clone()
             .unwrap_or_else(|| format!("Post {}", escape(&self.id)));
         out.push_str(&format!(
-            "<a class=\"tweet-date\" href=\"{}\">{date}</a></figure>",
+            "<a class=\"tweet-date\" href=\"{}\" rel=\"noopener noreferrer\">{date}</a></figure>",
             escape(&self.url())
         ));
-        OwnHtml::new(out)
+        match &self.text_html {
+            Some(_) => OwnHtml::holding_raw(out),
+            _ => OwnHtml::new(out),
+        }
     }
 }
 

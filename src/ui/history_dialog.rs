@@ -1,7 +1,7 @@
 use super::{Dialog, Doc};
 use crate::drafts::{Snapshot, SnapshotReason};
 use crate::post::lenient_body;
-use crate::render::{render_html, RenderOptions};
+use crate::render::{render_blocks, RenderOptions};
 use leptos::prelude::*;
 
 /// The open draft's snapshots, newest first: pick one to see it as the post it was,
@@ -22,13 +22,30 @@ pub fn HistoryDialog(open: RwSignal<bool>) -> impl IntoView {
         })
     });
     let selected = RwSignal::new(None::<usize>);
-    let preview = move || {
+    let preview = Memo::new(move |_| {
         let i = selected.get()?;
         snapshots.with(|s| {
             s.get(i)
-                .map(|s| render_html(lenient_body(&s.text), &RenderOptions::default()))
+                .map(|s| render_blocks(lenient_body(&s.text), &RenderOptions::default()))
         })
-    };
+    });
+    let body = NodeRef::<leptos::html::Div>::new();
+    // Block by block, through the same sanitizer gate as the live preview.
+    Effect::new(move |_| {
+        let Some(el) = body.get() else { return };
+        el.set_inner_html("");
+        let Some(document) = el.owner_document() else {
+            return;
+        };
+        preview.with(|blocks| {
+            for block in blocks.iter().flatten() {
+                if let Ok(part) = document.create_element("div") {
+                    super::sanitizer::set_block_html(&part, &block.html);
+                    let _ = el.append_child(&part);
+                }
+            }
+        });
+    });
     let restore = move |_| {
         if let Some(i) = selected.get_untracked() {
             doc.restore_snapshot(i);
@@ -65,10 +82,10 @@ pub fn HistoryDialog(open: RwSignal<bool>) -> impl IntoView {
                     }}
                 </ol>
                 <div class="snapshot-preview post">
-                    {move || match preview() {
-                        Some(html) => view! { <div class="post-body" inner_html=html></div> }.into_any(),
-                        None => view! { <p class="empty">"Pick a snapshot to see it."</p> }.into_any(),
-                    }}
+                    <div class="post-body" node_ref=body hidden=move || preview.with(Option::is_none)></div>
+                    <Show when=move || preview.with(Option::is_none)>
+                        <p class="empty">"Pick a snapshot to see it."</p>
+                    </Show>
                 </div>
             </div>
             <div class="dialog-actions">

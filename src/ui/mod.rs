@@ -16,6 +16,7 @@ mod icon;
 mod insert_dialogs;
 pub mod layout;
 mod preview;
+mod sanitizer;
 mod scroll_sync;
 mod settings_dialog;
 pub mod site;

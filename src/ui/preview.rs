@@ -81,8 +81,9 @@ fn apply(body: &web_sys::HtmlDivElement, splice: Splice) -> Vec<web_sys::Element
     for html in splice.insert {
         if let Ok(el) = document.create_element("div") {
             el.set_class_name("block");
-            // The renderer's gate sanitized this HTML (see crate::render).
-            el.set_inner_html(&html);
+            // The renderer's gate sanitized this HTML, or marked it for the browser's
+            // sanitizer (see crate::render::gate).
+            super::sanitizer::set_block_html(&el, &html);
             let _ = fragment.append_child(&el);
             added.push(el);
         }
