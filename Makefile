@@ -29,8 +29,11 @@ help:
 serve: tools editor
 	trunk serve --offline
 
+# Then the first-load sizes (gzip, brotli) against size-budget.json, and the .gz/.br
+# files beside each file for hosts that serve them pre-compressed.
 dist: tools editor
 	trunk build --offline --release
+	node build/sizes.mjs dist --json target/dist-sizes.json
 
 test: lint native e2e
 
@@ -54,7 +57,7 @@ e2e: dist dist-subpath browser-tools
 # Figures: the printed tables and target/bench/*.json.
 bench: dist browser-tools
 	cargo bench --bench pipeline
-	cd bench && { [ -d node_modules/markdown-it ] || npm install --no-audit --no-fund; } && node run.mjs
+	cd bench && { [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund; } && node run.mjs
 
 # The editing surface: CodeMirror 6 and our shim, bundled by esbuild from the
 # committed package-lock.json (npm ci only when node_modules is missing).

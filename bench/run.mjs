@@ -5,13 +5,13 @@
 // input to the preview DOM holding the change, and to the next animation frame (the
 // editor and preview painted). Then start-up over cold loads, and the size of what is
 // shipped. Prints progress and tables; writes target/bench/browser.json.
-import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
+import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { gzipSync } from "node:zlib";
-import { join, resolve, extname } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../e2e/lib/server.mjs";
 import { launch } from "../e2e/lib/browser.mjs";
+import { runLighthouse, printLighthouse } from "./lighthouse.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = resolve(here, "..");
@@ -111,7 +111,8 @@ const pages = [
   ["baseline", `${base.url}baseline/index.html`],
   ["codemirror_alone", `${base.url}baseline/index.html?floor=1`],
 ];
-for (const [name, text] of docs) {
+// BENCH_ONLY=startup skips the keystroke part (minutes) when working on start-up.
+for (const [name, text] of process.env.BENCH_ONLY === "startup" ? [] : docs) {
   const row = { document: name, bytes: Buffer.byteLength(text) };
   for (const [who, url] of pages) {
     progress(`${name}: ${KEYSTROKES} keystrokes into ${who}`);
@@ -135,7 +136,10 @@ for (const [name, text] of docs) {
 }
 await context.close();
 
-// Start-up: cold loads, each in a fresh browser profile (empty cache and storage).
+// Start-up: cold loads, each in a fresh browser profile (empty cache and storage),
+// split by where the time goes: the files' arrival (resource timing), the wasm
+// compiled and running (`recap:main`), the app mounted (`recap:mounted`), the editor
+// in the page, the preview painted.
 const startups = [];
 for (let i = 0; i < COLD_LOADS; i++) {
   progress(`cold load ${i + 1} of ${COLD_LOADS}`);
@@ -154,23 +158,35 @@ for (let i = 0; i < COLD_LOADS; i++) {
   });
   await page.goto(app.url);
   await page.waitForFunction(() => window.__previewPainted > 0);
-  startups.push(await page.evaluate(() => ({ editor: window.__editorReady, preview: window.__previewPainted })));
+  startups.push(
+    await page.evaluate(() => {
+      const done = (re) => performance.getEntriesByType("resource").find((r) => re.test(r.name))?.responseEnd ?? NaN;
+      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return {
+        html: performance.getEntriesByType("navigation")[0].responseEnd,
+        css: done(/\.css$/),
+        app_js: done(/recap-[0-9a-f]+\.js$/),
+        editor_js: done(/recap-editor\.js$/),
+        wasm: done(/\.wasm$/),
+        main: mark("recap:main"),
+        mounted: mark("recap:mounted"),
+        editor_effect: mark("recap:editor-effect"),
+        editor_loaded: mark("recap:editor-loaded"),
+        editor: window.__editorReady,
+        preview: window.__previewPainted,
+      };
+    }),
+  );
   await cold.close();
 }
 await app.close();
 await base.close();
 
-// Size of what the browser downloads on first load.
-const dist = join(root, "dist");
-const sizes = {};
-for (const f of await readdir(dist)) {
-  const kind = { ".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html" }[extname(f)] ?? "other";
-  const bytes = await readFile(join(dist, f));
-  sizes[kind] ??= { raw: 0, gzip: 0 };
-  sizes[kind].raw += bytes.length;
-  sizes[kind].gzip += gzipSync(bytes, { level: 9 }).length;
-}
-const total = Object.values(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+// Size of what the browser downloads on first load, as `make dist` measured it.
+const sizes = JSON.parse(await readFile(join(root, "target", "dist-sizes.json"), "utf8"));
+
+progress("Lighthouse (about a minute)");
+const lighthouse = await runLighthouse();
 
 const ms = (x) => `${x.toFixed(2)} ms`.padStart(10);
 console.log(`\nKeystroke to preview DOM, and to the next frame (${KEYSTROKES} keystrokes per document, headless Chromium)`);
@@ -179,16 +195,17 @@ for (const r of results) {
   console.log(`${r.document.padEnd(22)} ${ms(r.recap.dom_median_ms)} ${ms(r.recap.dom_p95_ms)} ${ms(r.recap.frame_p95_ms)} ${ms(r.baseline.dom_median_ms)} ${ms(r.baseline.dom_p95_ms)} ${ms(r.baseline.frame_p95_ms)} ${`${r.speedup_p95.toFixed(1)}x`.padStart(12)} ${ms(r.codemirror_alone.frame_p95_ms).padStart(12)}`);
 }
 console.log("(baseline: the same CodeMirror with markdown-it + DOMPurify re-rendering the whole preview per change; CM alone: no preview work, to the next frame)");
-const startup = {
-  cold_loads: COLD_LOADS,
-  editor_ready_median_ms: quantile(startups.map((s) => s.editor), 0.5),
-  preview_painted_median_ms: quantile(startups.map((s) => s.preview), 0.5),
-};
-console.log(`\nStart-up over ${COLD_LOADS} cold loads: editor ready ${startup.editor_ready_median_ms.toFixed(0)} ms, preview painted ${startup.preview_painted_median_ms.toFixed(0)} ms (median, from navigation start)`);
-console.log("\nShipped files (dist/):");
-for (const [kind, s] of Object.entries(sizes)) console.log(`  ${kind.padEnd(6)} ${String(s.raw).padStart(9)} bytes raw ${String(s.gzip).padStart(9)} bytes gzip`);
-console.log(`  ${"total".padEnd(6)} ${String(total.raw).padStart(9)} bytes raw ${String(total.gzip).padStart(9)} bytes gzip`);
+const startup = { cold_loads: COLD_LOADS };
+for (const key of Object.keys(startups[0])) startup[`${key}_median_ms`] = quantile(startups.map((s) => s[key]), 0.5);
+console.log(`\nStart-up over ${COLD_LOADS} cold loads, median ms from navigation start (local server, no throttling):`);
+console.log(`  page ${startup.html_median_ms.toFixed(0)}, stylesheet ${startup.css_median_ms.toFixed(0)}, app JS ${startup.app_js_median_ms.toFixed(0)}, editor JS ${startup.editor_js_median_ms.toFixed(0)}, wasm ${startup.wasm_median_ms.toFixed(0)} (downloaded)`);
+console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
+console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
+console.log("\nFirst load (dist/, from make dist):");
+for (const k of sizes.byKind) console.log(`  ${k.kind.padEnd(6)} ${String(k.raw).padStart(9)} B raw ${String(k.gzip).padStart(9)} B gzip ${String(k.brotli).padStart(9)} B brotli`);
+console.log(`  ${"total".padEnd(6)} ${String(sizes.total.raw).padStart(9)} B raw ${String(sizes.total.gzip).padStart(9)} B gzip ${String(sizes.total.brotli).padStart(9)} B brotli`);
+printLighthouse(lighthouse);
 
 await mkdir(out, { recursive: true });
-await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, sizes, total }, null, 2) + "\n");
+await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
 console.log("\nwrote target/bench/browser.json");

@@ -25,8 +25,10 @@ const types = {
  * Starts the server; resolves to { url, close, transform }. `prefix` serves the app
  * under a sub-path (as `trunk build --public-url /prefix/` expects); assigning
  * `transform(path, body)` changes what a file serves (a "new deployment").
+ * `precompressed` serves the `.br` / `.gz` file `make dist` wrote beside a file when
+ * the browser accepts it, as nginx `brotli_static` / Caddy `precompressed` do.
  */
-export async function serveDist(root = distDir, { prefix = "/" } = {}) {
+export async function serveDist(root = distDir, { prefix = "/", precompressed = false } = {}) {
   const state = { transform: null };
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, "http://x").pathname);
@@ -42,9 +44,21 @@ export async function serveDist(root = distDir, { prefix = "/" } = {}) {
     }
     if (path.endsWith("/")) file = join(file, "index.html");
     try {
-      let body = await readFile(file);
-      if (state.transform) body = state.transform(path, body);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      const headers = { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      let body = null;
+      if (precompressed && !state.transform) {
+        const accepts = String(req.headers["accept-encoding"] ?? "");
+        for (const [encoding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+          if (body || !accepts.includes(encoding)) continue;
+          body = await readFile(file + suffix).catch(() => null);
+          if (body) Object.assign(headers, { "content-encoding": encoding, vary: "accept-encoding" });
+        }
+      }
+      if (!body) {
+        body = await readFile(file);
+        if (state.transform) body = state.transform(path, body);
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" }).end("not found");

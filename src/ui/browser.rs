@@ -145,3 +145,11 @@ pub fn confirm(question: &str) -> bool {
         .and_then(|w| w.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
+
+/// A User Timing mark (`performance.mark`), for `make bench` to split start-up into
+/// download, compile, mount and first render. Does nothing where the API is missing.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -21,6 +21,7 @@ pub fn Editor() -> impl IntoView {
         doc.loaded.track();
         let Some(el) = host.get() else { return };
         if editor.0.with_value(Option::is_none) {
+            super::browser::mark("recap:editor-effect");
             let callbacks = Callbacks {
                 changes: Box::new(move |positions, inserts, line, col| {
                     let positions = positions.to_vec();
@@ -67,6 +68,7 @@ pub fn Editor() -> impl IntoView {
         let (text, cursor) = doc.with(|ws| (ws.text().to_string(), ws.cursor_pos()));
         editor.load(&text, cursor);
         editor.focus();
+        super::browser::mark("recap:editor-loaded");
     });
     let convert = move |_| {
         let Some((url, link)) = offer.get_untracked() else {

@@ -1,0 +1,65 @@
+// make bench, last part: Lighthouse (npm, mobile preset: a mid-range phone on a slow
+// 4G network, simulated) against dist/ served pre-compressed as a production host
+// would serve it, in Debian's Chromium. Prints the four category scores and the
+// paint metrics; writes target/bench/lighthouse.json. Asserts nothing.
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveDist } from "../e2e/lib/server.mjs";
+
+const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
+const out = join(root, "target", "bench");
+
+export async function runLighthouse() {
+  const app = await serveDist(join(root, "dist"), { precompressed: true });
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  try {
+    const { lhr } = await lighthouse(app.url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+    });
+    const audit = (id) => lhr.audits[id]?.numericValue;
+    const report = {
+      url: app.url,
+      lighthouse: lhr.lighthouseVersion,
+      form_factor: lhr.configSettings.formFactor,
+      throttling: lhr.configSettings.throttlingMethod,
+      scores: Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, c.score])),
+      metrics_ms: {
+        first_contentful_paint: audit("first-contentful-paint"),
+        largest_contentful_paint: audit("largest-contentful-paint"),
+        total_blocking_time: audit("total-blocking-time"),
+        speed_index: audit("speed-index"),
+        time_to_interactive: audit("interactive"),
+      },
+      cumulative_layout_shift: audit("cumulative-layout-shift"),
+      failed_audits: Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual")
+        .map((a) => `${a.id}: ${a.displayValue ?? a.score}`),
+    };
+    await mkdir(out, { recursive: true });
+    await writeFile(join(out, "lighthouse.json"), JSON.stringify(report, null, 2) + "\n");
+    return report;
+  } finally {
+    await chrome.kill();
+    await app.close();
+  }
+}
+
+export function printLighthouse(r) {
+  const s = r.scores;
+  const m = r.metrics_ms;
+  console.log(`\nLighthouse ${r.lighthouse} (${r.form_factor}, ${r.throttling} throttling; dist/ served pre-compressed):`);
+  console.log(`  performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s["best-practices"]}, SEO ${s.seo}`);
+  console.log(`  FCP ${(m.first_contentful_paint / 1000).toFixed(2)} s, LCP ${(m.largest_contentful_paint / 1000).toFixed(2)} s, TBT ${m.total_blocking_time.toFixed(0)} ms, speed index ${(m.speed_index / 1000).toFixed(2)} s, TTI ${(m.time_to_interactive / 1000).toFixed(2)} s, CLS ${r.cumulative_layout_shift.toFixed(3)}`);
+  if (r.failed_audits.length > 0) console.log(`  audits under 0.9: ${r.failed_audits.join("; ")}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) printLighthouse(await runLighthouse());

@@ -1,0 +1,77 @@
+// `make dist`, last step: what a first visit downloads, gzip and brotli, against the
+// budget the repo keeps (size-budget.json). Writes `.gz` and `.br` beside each text
+// and wasm file for hosts that serve pre-compressed files (README: nginx
+// gzip_static/brotli_static, Caddy `precompressed`). Exits 1 over budget.
+//
+//   node build/sizes.mjs [DIST] [--json OUT]
+import { readFile, readdir, writeFile, unlink } from "node:fs/promises";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf("--json");
+const jsonOut = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;
+const dist = resolve(args[0] ?? join(root, "dist"));
+
+const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".svg", ".webmanifest", ".json"]);
+// What the first visit fetches before the writer can type: the page, its styles and
+// scripts, the wasm, the manifest and icon. Install icons (PNG) come later, with the
+// service worker's precache.
+const firstLoad = (name) => COMPRESSIBLE.has(extname(name));
+const kind = (name) =>
+  ({ ".wasm": "wasm", ".js": "js", ".css": "css" })[extname(name)] ?? "other";
+
+const budget = JSON.parse(await readFile(join(root, "size-budget.json"), "utf8"));
+
+const rows = [];
+for (const name of (await readdir(dist)).sort()) {
+  if (name.endsWith(".gz") || name.endsWith(".br")) {
+    // Left from an earlier build: written again below for the files there now.
+    await unlink(join(dist, name));
+    continue;
+  }
+  if (!COMPRESSIBLE.has(extname(name))) continue;
+  const bytes = await readFile(join(dist, name));
+  const gz = gzipSync(bytes, { level: 9 });
+  const br = brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      [constants.BROTLI_PARAM_MODE]: extname(name) === ".wasm" ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
+    },
+  });
+  await writeFile(join(dist, `${name}.gz`), gz);
+  await writeFile(join(dist, `${name}.br`), br);
+  rows.push({ name, kind: kind(name), raw: bytes.length, gzip: gz.length, brotli: br.length, firstLoad: firstLoad(name) });
+}
+
+const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+const byKind = ["wasm", "js", "css", "other"].map((k) => {
+  const list = rows.filter((r) => r.firstLoad && r.kind === k);
+  return { kind: k, files: list.length, raw: sum(list, "raw"), gzip: sum(list, "gzip"), brotli: sum(list, "brotli") };
+});
+const first = rows.filter((r) => r.firstLoad);
+const total = { raw: sum(first, "raw"), gzip: sum(first, "gzip"), brotli: sum(first, "brotli") };
+
+console.log(`first load (${dist}):`);
+console.log("  kind    files        raw       gzip     brotli");
+for (const k of byKind) {
+  console.log(`  ${k.kind.padEnd(6)} ${String(k.files).padStart(6)} ${kb(k.raw).padStart(10)} ${kb(k.gzip).padStart(10)} ${kb(k.brotli).padStart(10)}`);
+}
+console.log(`  total  ${String(first.length).padStart(6)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.brotli).padStart(10)}`);
+console.log(`  budget (size-budget.json): ${kb(budget.gzip)} gzip, ${kb(budget.brotli)} brotli; goal ${kb(budget.goal.gzip)} gzip, ${kb(budget.goal.brotli)} brotli`);
+
+if (jsonOut) await writeFile(jsonOut, JSON.stringify({ rows, byKind, total, budget }, null, 2));
+
+const over = [];
+if (total.gzip > budget.gzip) over.push(`gzip ${kb(total.gzip)} > ${kb(budget.gzip)}`);
+if (total.brotli > budget.brotli) over.push(`brotli ${kb(total.brotli)} > ${kb(budget.brotli)}`);
+if (over.length > 0) {
+  console.error(`over the size budget in size-budget.json: ${over.join(", ")}`);
+  process.exit(1);
+}
+const gap = total.gzip - budget.goal.gzip;
+console.log(gap > 0 ? `  within budget; ${kb(gap)} gzip above the goal` : "  within budget and goal");
