@@ -384,3 +384,47 @@ fn a_draft_deleted_in_another_tab_is_reported_missing() {
     a.recreate(&again).unwrap();
     assert_eq!(a.load(&d.id).unwrap().unwrap().text, "y\n");
 }
+
+/// A backup written before Recap stored its zips uncompressed (the zip crate, deflate):
+/// `tests/data/backups/recap-backup-deflated.zip`.
+#[test]
+fn a_deflated_backup_from_an_earlier_version_still_imports() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/backups/recap-backup-deflated.zip");
+    let bytes = std::fs::read(&path)
+        .unwrap_or_else(|e| panic!("missing test data {}: {e}", path.display()));
+    let zip = recap::archive::ZipReader::new(&bytes).unwrap();
+    assert_eq!(zip.names().count(), 3);
+    let (drafts, problems) = read_backup("old.zip", &bytes).unwrap();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(drafts.len(), 2);
+    let crlf = drafts.iter().find(|d| d.text.contains("KubeCon")).unwrap();
+    assert_eq!(
+        crlf.text,
+        "\u{feff}---\r\ntitle: \"Day 1 at KubeCon\"\r\n---\r\nKeynote notes, with a tweet:\r\n\r\n{{< x user=\"a\" id=\"1\" >}}\r\n"
+    );
+    assert!(drafts.iter().any(|d| d.trashed_ms.is_some()));
+}
+
+#[test]
+fn a_damaged_backup_names_the_file_and_what_is_wrong() {
+    let (mut s, _) = store();
+    s.create("Some notes\n", T0).unwrap();
+    let mut zip = write_backup(&s.scan().unwrap().drafts, T0 + 1).unwrap();
+    // A flipped byte in the draft's text: its checksum no longer matches.
+    let at = zip
+        .windows(b"Some notes".len())
+        .position(|w| w == b"Some notes")
+        .unwrap();
+    zip[at] ^= 0x20;
+    let (drafts, problems) = read_backup("backup.zip", &zip).unwrap();
+    assert!(drafts.is_empty());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("checksum"), "{}", problems[0]);
+    // Cut short: the directory at the end is gone.
+    let err = read_backup("cut.zip", &zip[..zip.len() / 2]).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "cut.zip: not a zip file (no zip directory at the end of the file)."
+    );
+}

@@ -59,7 +59,7 @@ const PARSERS_DIFFER = /<noscript|<isindex|<\?|<math|=`|\/xmlns=/i;
 
 /** Blocks as the native core renders them (ammonia with the same policy). */
 async function nativeBlocks(file) {
-  const { stdout } = await promisify(execFile)("cargo", ["run", "--quiet", "--example", "render_blocks", "--", file], {
+  const { stdout } = await promisify(execFile)("cargo", ["run", "--quiet", "--example", "render", "--", "--parts", file], {
     cwd: root,
     maxBuffer: 256 * 1024 * 1024,
   });

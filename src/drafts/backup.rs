@@ -5,8 +5,8 @@ use super::history::SnapshotReason;
 use super::id::DraftId;
 use super::storage::{Storage, StorageError};
 use super::store::DraftStore;
+use crate::archive::{ZipReader, ZipWriter};
 use serde::{Deserialize, Serialize};
-use std::io::{Cursor, Read, Write};
 use thiserror::Error;
 
 /// What `manifest.json` says about each draft; its text is `drafts/<id>.md`.
@@ -52,17 +52,14 @@ pub enum BackupError {
     },
 }
 
-/// The backup's bytes. Texts are stored byte-identical, one file per draft.
+/// The backup's bytes. Texts are stored byte-identical, one file per draft, without
+/// compression (backups before that were deflated; [`read_backup`] reads both).
 pub fn write_backup(drafts: &[Draft], now_ms: i64) -> Result<Vec<u8>, String> {
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
+    let mut zip = ZipWriter::new();
     let mut entries = Vec::new();
     for d in drafts {
         let file = format!("drafts/{}.md", d.id);
-        zip.start_file(file.as_str(), options)
-            .map_err(|e| e.to_string())?;
-        zip.write_all(d.text.as_bytes())
+        zip.add(&file, d.text.as_bytes())
             .map_err(|e| e.to_string())?;
         entries.push(Entry {
             id: d.id.clone(),
@@ -80,51 +77,38 @@ pub fn write_backup(drafts: &[Draft], now_ms: i64) -> Result<Vec<u8>, String> {
         created_ms: now_ms,
         drafts: entries,
     };
-    zip.start_file("manifest.json", options)
+    let manifest = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    zip.add("manifest.json", manifest.as_bytes())
         .map_err(|e| e.to_string())?;
-    zip.write_all(
-        serde_json::to_string_pretty(&manifest)
-            .map_err(|e| e.to_string())?
-            .as_bytes(),
-    )
-    .map_err(|e| e.to_string())?;
-    Ok(zip.finish().map_err(|e| e.to_string())?.into_inner())
+    zip.finish().map_err(|e| e.to_string())
 }
 
 /// The drafts in a backup, with a note for each entry that could not be read.
 pub fn read_backup(name: &str, bytes: &[u8]) -> Result<(Vec<Draft>, Vec<String>), BackupError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| BackupError::NotZip {
+    let zip = ZipReader::new(bytes).map_err(|e| BackupError::NotZip {
         name: name.into(),
         reason: e.to_string(),
     })?;
+    let no_manifest = |reason: String| BackupError::NoManifest {
+        name: name.into(),
+        reason,
+    };
     let manifest: Manifest = {
-        let mut file = zip
-            .by_name("manifest.json")
-            .map_err(|e| BackupError::NoManifest {
-                name: name.into(),
-                reason: e.to_string(),
-            })?;
-        let mut text = String::new();
-        file.read_to_string(&mut text)
-            .map_err(|e| BackupError::NoManifest {
-                name: name.into(),
-                reason: e.to_string(),
-            })?;
-        serde_json::from_str(&text).map_err(|e| BackupError::NoManifest {
-            name: name.into(),
-            reason: e.to_string(),
-        })?
+        let bytes = zip
+            .read("manifest.json")
+            .map_err(|e| no_manifest(e.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|e| no_manifest(e.to_string()))?;
+        serde_json::from_str(&text).map_err(|e| no_manifest(e.to_string()))?
     };
     let mut drafts = Vec::new();
     let mut problems = Vec::new();
     for entry in manifest.drafts {
-        let mut text = String::new();
         let read = zip
-            .by_name(&entry.file)
+            .read(&entry.file)
             .map_err(|e| e.to_string())
-            .and_then(|mut f| f.read_to_string(&mut text).map_err(|e| e.to_string()));
+            .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
         match read {
-            Ok(_) => drafts.push(Draft {
+            Ok(text) => drafts.push(Draft {
                 format: FORMAT,
                 id: entry.id,
                 rev: super::id::Revision(entry.rev),

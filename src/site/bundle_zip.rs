@@ -3,22 +3,20 @@
 //! images beside it, where the post's relative links find them.
 
 use super::safe_file_name;
+use crate::archive::ZipWriter;
 use crate::post::{slugify, Post};
-use std::io::{Cursor, Write};
 
 /// The zip's file name and bytes for `text` (the post, byte for byte) and `images`
 /// (file name, bytes), in section `section`.
 ///
 /// ```
-/// use std::io::Read;
 /// let (name, bytes) = recap::site::bundle_zip("---\ntitle: KubeCon Day 1\n---\n![x](stage.png)\n", "post",
 ///                                              &[("stage.png".into(), vec![1, 2, 3])]).unwrap();
 /// assert_eq!(name, "kubecon-day-1.zip");
-/// let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-/// let mut text = String::new();
-/// zip.by_name("content/post/kubecon-day-1/index.md").unwrap().read_to_string(&mut text).unwrap();
-/// assert!(text.ends_with("![x](stage.png)\n"));
-/// assert_eq!(zip.by_name("content/post/kubecon-day-1/stage.png").unwrap().size(), 3);
+/// let zip = recap::archive::ZipReader::new(&bytes).unwrap();
+/// let text = zip.read("content/post/kubecon-day-1/index.md").unwrap();
+/// assert!(text.ends_with(b"![x](stage.png)\n"));
+/// assert_eq!(zip.read("content/post/kubecon-day-1/stage.png").unwrap(), [1, 2, 3]);
 /// ```
 pub fn bundle_zip(
     text: &str,
@@ -42,21 +40,15 @@ pub fn bundle_zip(
         s => s,
     };
     let folder = format!("content/{section}/{slug}");
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let text_options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    // Images are compressed already.
-    let image_options =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    let err = |e: &dyn std::fmt::Display| format!("the zip could not be written: {e}");
-    zip.start_file(format!("{folder}/index.md"), text_options)
-        .map_err(|e| err(&e))?;
-    zip.write_all(text.as_bytes()).map_err(|e| err(&e))?;
+    // Stored, not deflated: the images are compressed already, and the text is small.
+    let mut zip = ZipWriter::new();
+    let err = |e: crate::archive::ArchiveError| format!("the zip could not be written: {e}");
+    zip.add(&format!("{folder}/index.md"), text.as_bytes())
+        .map_err(err)?;
     for (name, bytes) in images {
-        zip.start_file(format!("{folder}/{}", safe_file_name(name)), image_options)
-            .map_err(|e| err(&e))?;
-        zip.write_all(bytes).map_err(|e| err(&e))?;
+        zip.add(&format!("{folder}/{}", safe_file_name(name)), bytes)
+            .map_err(err)?;
     }
-    let bytes = zip.finish().map_err(|e| err(&e))?.into_inner();
+    let bytes = zip.finish().map_err(err)?;
     Ok((format!("{slug}.zip"), bytes))
 }
