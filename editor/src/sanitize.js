@@ -1,5 +1,5 @@
 // The browser half of the preview's sanitizer (see src/ui/sanitizer.rs): parses a
-// block's HTML in an inert document, walks it with the policy Rust hands in
+// block's HTML into an inert <template> (no script runs, no image loads), walks it with the policy Rust hands in
 // (src/render/policy.rs), and moves the surviving nodes into the preview. The tree is
 // never serialized and parsed again.
 //
@@ -20,8 +20,6 @@ const createElement = Document.prototype.createElement;
 const HTML = "http://www.w3.org/1999/xhtml";
 const KEEP = 0;
 const UNWRAP = 1;
-
-let inert = null;
 
 const list = (node) => Array.from(childNodes.call(node));
 

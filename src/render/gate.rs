@@ -24,7 +24,6 @@
 //! decision to sanitize is made here, from the events themselves, never from a flag
 //! some earlier step had to remember to set.
 
-use super::sanitize;
 use super::url::is_safe_url;
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Tag};
 
@@ -134,7 +133,7 @@ pub fn write_block(chunks: Vec<Chunk<'_>>) -> String {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        sanitize::clean_fragment_cached(&html)
+        super::sanitize::clean_fragment_cached(&html)
     }
     #[cfg(target_arch = "wasm32")]
     {
@@ -192,7 +191,7 @@ fn police<'a>(event: Event<'a>, raw: &mut bool) -> Event<'a> {
             id,
             classes: classes
                 .into_iter()
-                .filter(|c| sanitize::filter_classes(c).is_some())
+                .filter(|c| super::policy::filter_classes(c).is_some())
                 .collect(),
             attrs: Vec::new(),
         }),

@@ -8,11 +8,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 use ammonia::Builder;
 #[cfg(not(target_arch = "wasm32"))]
-use std::borrow::Cow;
-#[cfg(not(target_arch = "wasm32"))]
 use std::sync::OnceLock;
-
-pub use super::policy::filter_classes;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn builder() -> &'static Builder<'static> {
@@ -34,9 +30,7 @@ fn builder() -> &'static Builder<'static> {
             .strip_comments(true)
             // ammonia passes a URL it cannot parse (" javascript:...") as relative;
             // browsers strip that space and run it: the policy reads the scheme as they do.
-            .attribute_filter(|element, attribute, value| {
-                policy::filter_value(element, attribute, value).map(|v| Cow::Owned(v.into_owned()))
-            });
+            .attribute_filter(policy::filter_value);
         b
     })
 }
@@ -64,11 +58,6 @@ pub fn clean_fragment(html: &str) -> String {
 /// ```
 #[cfg(not(target_arch = "wasm32"))]
 pub fn clean_fragment_cached(html: &str) -> String {
-    remembered(html, clean_fragment)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn remembered(html: &str, clean: fn(&str) -> String) -> String {
     use std::cell::RefCell;
     use std::collections::HashMap;
     use std::hash::{DefaultHasher, Hash, Hasher};
@@ -90,7 +79,7 @@ fn remembered(html: &str, clean: fn(&str) -> String) -> String {
     if let Some(out) = hit {
         return out;
     }
-    let out = clean(html);
+    let out = clean_fragment(html);
     CACHE.with(|c| {
         let mut c = c.borrow_mut();
         if c.len() >= MAX_ENTRIES {

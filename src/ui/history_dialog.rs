@@ -39,8 +39,7 @@ pub fn HistoryDialog(open: RwSignal<bool>) -> impl IntoView {
         };
         preview.with(|blocks| {
             for block in blocks.iter().flatten() {
-                if let Ok(part) = document.create_element("div") {
-                    super::sanitizer::set_block_html(&part, &block.html);
+                if let Some(part) = super::sanitizer::block_element(&document, &block.html) {
                     let _ = el.append_child(&part);
                 }
             }

@@ -79,11 +79,9 @@ fn apply(body: &web_sys::HtmlDivElement, splice: Splice) -> Vec<web_sys::Element
     let fragment = document.create_document_fragment();
     let mut added = Vec::with_capacity(splice.insert.len());
     for html in splice.insert {
-        if let Ok(el) = document.create_element("div") {
-            el.set_class_name("block");
-            // The renderer's gate sanitized this HTML, or marked it for the browser's
-            // sanitizer (see crate::render::gate).
-            super::sanitizer::set_block_html(&el, &html);
+        // The renderer's gate sanitized this HTML, or marked it for the browser's
+        // sanitizer (see crate::render::gate).
+        if let Some(el) = super::sanitizer::block_element(&document, &html) {
             let _ = fragment.append_child(&el);
             added.push(el);
         }

@@ -1,5 +1,5 @@
 //! The browser half of the preview's sanitizer gate (see `render::gate`): a block the
-//! gate marked [`BROWSER_SANITIZES`] is parsed by the browser into an inert document
+//! gate marked [`BROWSER_SANITIZES`] is parsed by the browser into an inert template
 //! (no scripts run, no images load there), walked with the one policy of
 //! `render::policy`, and its nodes are moved into the preview
 //! (`editor/src/sanitize.js`). The sanitized tree is never serialized and parsed
@@ -22,9 +22,18 @@ extern "C" {
     ) -> Result<(), JsValue>;
 }
 
+/// A preview block (`div.block`) of `document` holding one block of the renderer's
+/// HTML; the live preview and the history dialog's both come from here.
+pub fn block_element(document: &web_sys::Document, html: &str) -> Option<Element> {
+    let el = document.create_element("div").ok()?;
+    el.set_class_name("block");
+    set_block_html(&el, html);
+    Some(el)
+}
+
 /// Fills `el` with one block of the renderer's HTML: through the sanitizer when the
 /// gate marked it, else as it is (the gate found no raw HTML in it).
-pub fn set_block_html(el: &Element, html: &str) {
+fn set_block_html(el: &Element, html: &str) {
     match html.strip_prefix(BROWSER_SANITIZES) {
         Some(raw) => sanitize_into(el, raw),
         None => el.set_inner_html(html),
@@ -39,7 +48,7 @@ struct Policy {
 
 /// Replaces `el`'s children with the sanitized nodes of `html`. Should the walk fail,
 /// `el` is left empty: nothing unsanitized goes in.
-pub fn sanitize_into(el: &Element, html: &str) {
+fn sanitize_into(el: &Element, html: &str) {
     thread_local! {
         static POLICY: Policy = Policy {
             rule: Closure::new(|html: bool, name: String| match policy::element(html, &name) {
