@@ -111,10 +111,14 @@ const pages = [
   ["baseline", `${base.url}baseline/index.html`],
   ["codemirror_alone", `${base.url}baseline/index.html?floor=1`],
 ];
-// BENCH_ONLY=startup skips the keystroke part (minutes) when working on start-up.
-for (const [name, text] of process.env.BENCH_ONLY === "startup" ? [] : docs) {
+// BENCH_ONLY=startup skips the keystroke part (minutes) when working on start-up;
+// BENCH_ONLY=keystrokes skips start-up and Lighthouse when working on typing.
+const only = process.env.BENCH_ONLY;
+for (const [name, text] of only === "startup" ? [] : docs) {
   const row = { document: name, bytes: Buffer.byteLength(text) };
-  for (const [who, url] of pages) {
+  // BENCH_PAGES=recap (a comma list) types into those pages only, when comparing
+  // changes to Recap; the report needs all three.
+  for (const [who, url] of pages.filter(([who]) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").includes(who))) {
     progress(`${name}: ${KEYSTROKES} keystrokes into ${who}`);
     const page = await context.newPage();
     await page.goto(url);
@@ -130,8 +134,8 @@ for (const [name, text] of process.env.BENCH_ONLY === "startup" ? [] : docs) {
     };
     await page.close();
   }
-  row.speedup_p95 = row.baseline.dom_p95_ms / row.recap.dom_p95_ms;
-  row.speedup_median = row.baseline.dom_median_ms / row.recap.dom_median_ms;
+  row.speedup_p95 = row.baseline?.dom_p95_ms / row.recap?.dom_p95_ms;
+  row.speedup_median = row.baseline?.dom_median_ms / row.recap?.dom_median_ms;
   results.push(row);
 }
 await context.close();
@@ -141,7 +145,7 @@ await context.close();
 // compiled and running (`recap:main`), the app mounted (`recap:mounted`), the editor
 // in the page, the preview painted.
 const startups = [];
-for (let i = 0; i < COLD_LOADS; i++) {
+for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
   progress(`cold load ${i + 1} of ${COLD_LOADS}`);
   const cold = await launch();
   const page = await cold.newPage();
@@ -185,26 +189,29 @@ await base.close();
 // Size of what the browser downloads on first load, as `make dist` measured it.
 const sizes = JSON.parse(await readFile(join(root, "target", "dist-sizes.json"), "utf8"));
 
-progress("Lighthouse (about a minute)");
-const lighthouse = await runLighthouse();
+let lighthouse = null;
+if (only !== "keystrokes") {
+  progress("Lighthouse (about a minute)");
+  lighthouse = await runLighthouse();
+}
 
-const ms = (x) => `${x.toFixed(2)} ms`.padStart(10);
+const ms = (x) => (x === undefined ? "-" : `${x.toFixed(2)} ms`).padStart(10);
 console.log(`\nKeystroke to preview DOM, and to the next frame (${KEYSTROKES} keystrokes per document, headless Chromium)`);
 console.log(`${"document".padEnd(22)} ${"Recap med".padStart(10)} ${"Recap p95".padStart(10)} ${"frame p95".padStart(10)} ${"base med".padStart(10)} ${"base p95".padStart(10)} ${"base frame".padStart(10)} ${"speed-up p95".padStart(12)} ${"CM alone p95".padStart(12)}`);
 for (const r of results) {
-  console.log(`${r.document.padEnd(22)} ${ms(r.recap.dom_median_ms)} ${ms(r.recap.dom_p95_ms)} ${ms(r.recap.frame_p95_ms)} ${ms(r.baseline.dom_median_ms)} ${ms(r.baseline.dom_p95_ms)} ${ms(r.baseline.frame_p95_ms)} ${`${r.speedup_p95.toFixed(1)}x`.padStart(12)} ${ms(r.codemirror_alone.frame_p95_ms).padStart(12)}`);
+  console.log(`${r.document.padEnd(22)} ${ms(r.recap?.dom_median_ms)} ${ms(r.recap?.dom_p95_ms)} ${ms(r.recap?.frame_p95_ms)} ${ms(r.baseline?.dom_median_ms)} ${ms(r.baseline?.dom_p95_ms)} ${ms(r.baseline?.frame_p95_ms)} ${`${r.speedup_p95.toFixed(1)}x`.padStart(12)} ${ms(r.codemirror_alone?.frame_p95_ms).padStart(12)}`);
 }
 console.log("(baseline: the same CodeMirror with markdown-it + DOMPurify re-rendering the whole preview per change; CM alone: no preview work, to the next frame)");
-const startup = { cold_loads: COLD_LOADS };
-for (const key of Object.keys(startups[0])) startup[`${key}_median_ms`] = quantile(startups.map((s) => s[key]), 0.5);
-console.log(`\nStart-up over ${COLD_LOADS} cold loads, median ms from navigation start (local server, no throttling):`);
-console.log(`  page ${startup.html_median_ms.toFixed(0)}, stylesheet ${startup.css_median_ms.toFixed(0)}, app JS ${startup.app_js_median_ms.toFixed(0)}, editor JS ${startup.editor_js_median_ms.toFixed(0)}, wasm ${startup.wasm_median_ms.toFixed(0)} (downloaded)`);
-console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
-console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
+const startup = { cold_loads: startups.length };
+for (const key of Object.keys(startups[0] ?? {})) startup[`${key}_median_ms`] = quantile(startups.map((s) => s[key]), 0.5);
+if (startups.length) console.log(`\nStart-up over ${COLD_LOADS} cold loads, median ms from navigation start (local server, no throttling):`);
+if (startups.length) console.log(`  page ${startup.html_median_ms.toFixed(0)}, stylesheet ${startup.css_median_ms.toFixed(0)}, app JS ${startup.app_js_median_ms.toFixed(0)}, editor JS ${startup.editor_js_median_ms.toFixed(0)}, wasm ${startup.wasm_median_ms.toFixed(0)} (downloaded)`);
+if (startups.length) console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
+if (startups.length) console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
 console.log("\nFirst load (dist/, from make dist):");
 for (const k of sizes.byKind) console.log(`  ${k.kind.padEnd(6)} ${String(k.raw).padStart(9)} B raw ${String(k.gzip).padStart(9)} B gzip ${String(k.brotli).padStart(9)} B brotli`);
 console.log(`  ${"total".padEnd(6)} ${String(sizes.total.raw).padStart(9)} B raw ${String(sizes.total.gzip).padStart(9)} B gzip ${String(sizes.total.brotli).padStart(9)} B brotli`);
-printLighthouse(lighthouse);
+if (lighthouse) printLighthouse(lighthouse);
 
 await mkdir(out, { recursive: true });
 await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");

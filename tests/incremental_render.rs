@@ -273,3 +273,60 @@ fn a_keystroke_in_a_long_recap_renders_a_few_blocks() {
         recap::render::render_html(t.as_str(), &opts)
     );
 }
+
+#[test]
+fn heading_ids_deep_in_a_long_post_stay_right_after_random_edits() {
+    // Hundreds of blocks with the same headings over and over: the IDs a window gets
+    // come from layers of earlier IDs, which edits must keep right.
+    let sample = support::data::sample_recap();
+    let body = lenient_body(&sample);
+    let long = format!("{sample}\n{}", [body; 12].join("\n"));
+    let blocks = RenderedBody::new(lenient_body(&long), &RenderOptions::default())
+        .spans()
+        .len();
+    assert!(blocks > 300, "only {blocks} blocks");
+    let mut rng = Rng(7);
+    let (edits, _) = check_post("sample recap x13", &long, 400, &mut rng);
+    assert!(edits > 200, "too few edits reached the body: {edits}");
+}
+
+#[test]
+fn a_heading_added_near_the_top_renumbers_the_ids_of_a_window_far_below() {
+    let sample = support::data::sample_recap();
+    let body = lenient_body(&sample);
+    let long = [body; 10].join("\n");
+    let opts = RenderOptions::default();
+    let mut rendered = RenderedBody::new(&long, &opts);
+    let mut t = EditorText::new(long.clone());
+    let edit = |t: &mut EditorText, rendered: &mut RenderedBody, line: usize, insert: &str| {
+        let change = EditorChange {
+            from: LinePos::new(line, 0),
+            to: LinePos::new(line, 0),
+            insert: insert.into(),
+        };
+        let e = t.apply(&[change]).unwrap();
+        let BodyChange::Edit(e) = BodyChange::of(e.first, e.old, e.new, Some(0), Some(0)) else {
+            panic!("not a body edit")
+        };
+        rendered.edit(t.as_str(), e);
+        assert_eq!(
+            rendered.html(),
+            recap::render::render_html(t.as_str(), &opts),
+            "after inserting {insert:?} at line {line}"
+        );
+    };
+    let day1 = |t: &EditorText, nth: usize| {
+        (0..t.line_count())
+            .filter(|&l| t.as_str()[t.line_content(l)] == *"## Day 1")
+            .nth(nth)
+            .expect("a Day 1 heading")
+    };
+    // Typing under a heading deep in the post makes the ID layers before it.
+    let deep = day1(&t, 8);
+    edit(&mut t, &mut rendered, deep, "x");
+    // One more "Day 1" near the top: every later "Day 1" moves up by one.
+    let top = day1(&t, 1);
+    edit(&mut t, &mut rendered, top, "## Day 1\n\n");
+    let deep = day1(&t, 9);
+    edit(&mut t, &mut rendered, deep + 1, "y");
+}

@@ -84,7 +84,7 @@ test("every XSS payload: the browser's sanitizer gives the native sanitizer's DO
       for (const f of ["alert", "confirm", "prompt", "print"]) window[f] = (...a) => window.__ran.push(`${f}(${a.join(",")})`);
     });
     await page.locator("[data-testid=import-md]").setInputFiles(file);
-    await page.waitForFunction((n) => document.querySelector("[data-testid=preview]").children.length === n, expected.length, {
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=preview] > .group > .block").length === n, expected.length, {
       timeout: 60_000,
     });
     // Every image has loaded or failed (an `onerror` would have fired by then).
@@ -106,7 +106,7 @@ test("every XSS payload: the browser's sanitizer gives the native sanitizer's DO
         return [...node.childNodes].map(walk).join("");
       };
       const inert = document.implementation.createHTMLDocument("");
-      const blocks = [...document.querySelectorAll("[data-testid=preview] > .block")];
+      const blocks = [...document.querySelectorAll("[data-testid=preview] > .group > .block")];
       const differ = [];
       let payload = null;
       blocks.forEach((block, i) => {

@@ -292,7 +292,7 @@ test("scrolling the editor scrolls the preview to the same place, and back", asy
     const s = document.querySelector(".cm-scroller").getBoundingClientRect().top;
     const line = [...document.querySelectorAll(".cm-line")].find((l) => l.getBoundingClientRect().bottom > s + 1);
     const p = document.querySelector(".preview-pane").getBoundingClientRect().top;
-    const block = [...document.querySelectorAll("[data-testid=preview] > .block")].find((b) => b.getBoundingClientRect().bottom > p + 1);
+    const block = [...document.querySelectorAll("[data-testid=preview] > .group > .block")].find((b) => b.getBoundingClientRect().bottom > p + 1);
     return [line.textContent, block.textContent];
   });
   assert.ok(editorTop.length > 0 && previewTop.length > 0);
@@ -306,14 +306,14 @@ test("typing above a block keeps the block's node: only what changed is replaced
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "---\ntitle: Lines\n---\nFirst paragraph.\n\n## Day 1\n\nSecond paragraph.\n");
   await page.locator("[data-testid=preview] p", { hasText: "Second paragraph." }).waitFor();
-  await page.evaluate(() => (window.__day = [...document.querySelectorAll("[data-testid=preview] > .block")].find((e) => e.textContent.trim() === "Day 1")));
+  await page.evaluate(() => (window.__day = [...document.querySelectorAll("[data-testid=preview] > .group > .block")].find((e) => e.textContent.trim() === "Day 1")));
   await select(page, "First");
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.type("Intro.\n\n");
   await page.locator("[data-testid=preview] p", { hasText: "Intro." }).waitFor();
   assert.ok(await page.evaluate(() => window.__day.isConnected), "the heading kept its node");
   assert.deepEqual(
-    await page.locator("[data-testid=preview] > .block").evaluateAll((els) => els.map((e) => e.textContent.trim()).filter((t) => t)),
+    await page.locator("[data-testid=preview] > .group > .block").evaluateAll((els) => els.map((e) => e.textContent.trim()).filter((t) => t)),
     ["Intro.", "First paragraph.", "Day 1", "Second paragraph."],
   );
   await page.close();

@@ -29,13 +29,14 @@
 //!
 //! [`RenderStats`] counts how often each path is taken.
 
-use super::heading_id::HeadingIds;
+use super::heading_id::{HeadingIds, IdLayer};
 use super::lines::{is_blank, line_starts};
 use super::shortcode::one_line_tags;
 use super::toc::TocEntry;
 use super::typographer::Typographer;
 use super::window::{render_window, replay, Ids, RefMap, Segment, Start, Window};
 use super::{Block, RenderOptions};
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -137,6 +138,42 @@ pub struct Splice {
     pub insert: Vec<Rc<str>>,
 }
 
+impl Splice {
+    /// The splice that turns parts `old`, found from index `at`, into `new`, leaving
+    /// out the parts at either end that stay as they were: a block rendered again
+    /// to the same HTML keeps its DOM (and its images, and the browser's layout of
+    /// it). `None` when nothing changes.
+    ///
+    /// ```
+    /// use recap::render::Splice;
+    /// use std::rc::Rc;
+    /// let parts = |s: &[&str]| s.iter().map(|&p| Rc::from(p)).collect::<Vec<Rc<str>>>();
+    /// let splice = Splice::between(&parts(&["<h2>A</h2>", "<p>b</p>", "<p>c</p>"]), 4, parts(&["<h2>A</h2>", "<p>bx</p>", "<p>c</p>"]));
+    /// assert_eq!(splice, Some(Splice { at: 5, remove: 1, insert: parts(&["<p>bx</p>"]) }));
+    /// assert_eq!(Splice::between(&parts(&["<p>b</p>"]), 0, parts(&["<p>b</p>"])), None);
+    /// ```
+    pub fn between(old: &[Rc<str>], at: usize, mut new: Vec<Rc<str>>) -> Option<Splice> {
+        let same = |a: &Rc<str>, b: &Rc<str>| Rc::ptr_eq(a, b) || a == b;
+        let prefix = old.iter().zip(&new).take_while(|(a, b)| same(a, b)).count();
+        let most = old.len().min(new.len()) - prefix;
+        let suffix = old
+            .iter()
+            .rev()
+            .zip(new.iter().rev())
+            .take(most)
+            .take_while(|(a, b)| same(a, b))
+            .count();
+        let remove = old.len() - prefix - suffix;
+        new.truncate(new.len() - suffix);
+        new.drain(..prefix);
+        (remove > 0 || !new.is_empty()).then_some(Splice {
+            at: at + prefix,
+            remove,
+            insert: new,
+        })
+    }
+}
+
 /// A rendered body that follows edits.
 ///
 /// ```
@@ -163,7 +200,15 @@ pub struct RenderedBody {
     simple: bool,
     len: usize,
     stats: RenderStats,
+    /// The heading IDs handed out by each run of [`ID_LAYER`] segments from the top,
+    /// as far as they were needed and still hold (see [`Self::ids_before`]).
+    id_layers: RefCell<Vec<IdLayer>>,
 }
+
+/// How many segments one layer of heading IDs covers: a window deep in a long post
+/// replays the headings of fewer than this many segments, and looks an ID up in one
+/// layer per this many segments before it.
+const ID_LAYER: usize = 64;
 
 impl RenderedBody {
     /// Renders `body` whole.
@@ -178,6 +223,7 @@ impl RenderedBody {
             simple: true,
             len: 0,
             stats: RenderStats::default(),
+            id_layers: RefCell::default(),
         };
         r.render_all(body);
         r
@@ -209,6 +255,7 @@ impl RenderedBody {
         self.simple = one_line_tags(body);
         self.starts = line_starts(body, 0);
         self.len = body.len();
+        self.id_layers.get_mut().clear();
     }
 
     /// The blocks, as [`render_blocks`](super::render_blocks) gives them: a repeated
@@ -296,20 +343,18 @@ impl RenderedBody {
     /// previous [`parts`](Self::parts) to the new ones.
     pub fn edit(&mut self, body: &str, edit: BodyEdit) -> Vec<Splice> {
         self.stats.edits += 1;
-        let old_parts = self.segments.len() + 1;
         self.reindex_lines(body, edit);
-        match self.edit_window(body, edit) {
-            Some(splices) => splices,
-            None => {
-                self.stats.full += 1;
-                self.render_all(body);
-                vec![Splice {
-                    at: 0,
-                    remove: old_parts,
-                    insert: self.parts(),
-                }]
-            }
+        let mut splices = Vec::new();
+        if self.edit_window(body, edit, &mut splices).is_none() {
+            // The splices so far bring the preview to the parts as they are now (a
+            // window may have gone in before a block after it could not be rendered
+            // alone); from there, to the whole body rendered anew.
+            self.stats.full += 1;
+            let now = self.parts();
+            self.render_all(body);
+            splices.extend(Splice::between(&now, 0, self.parts()));
         }
+        splices
     }
 
     /// The line index after the edit: the edited lines scanned again, the rest moved.
@@ -353,13 +398,21 @@ impl RenderedBody {
             .saturating_sub(1)
     }
 
-    /// The heading IDs handed out before segment `i`.
+    /// The heading IDs handed out before segment `i`: the layers before it (made
+    /// now if missing), then the headings of the segments between.
     fn ids_before(&self, i: usize) -> HeadingIds {
-        let mut ids = HeadingIds::default();
-        replay(
-            &mut ids,
-            self.segments[..i].iter().flat_map(|s| s.headings.iter()),
-        );
+        let headings =
+            |range: Range<usize>| self.segments[range].iter().flat_map(|s| s.headings.iter());
+        let k = i / ID_LAYER;
+        let mut layers = self.id_layers.borrow_mut();
+        while layers.len() < k {
+            let j = layers.len();
+            let mut ids = HeadingIds::on(&layers);
+            replay(&mut ids, headings(j * ID_LAYER..(j + 1) * ID_LAYER));
+            layers.push(ids.freeze());
+        }
+        let mut ids = HeadingIds::on(&layers[..k]);
+        replay(&mut ids, headings(k * ID_LAYER..i));
         ids
     }
 
@@ -383,8 +436,9 @@ impl RenderedBody {
         )
     }
 
-    /// Renders the edit as a window; `None` when the whole body must be rendered.
-    fn edit_window(&mut self, body: &str, edit: BodyEdit) -> Option<Vec<Splice>> {
+    /// Renders the edit as a window, adding its splices to `splices`; `None` when the
+    /// whole body must be rendered (the splices added so far still apply first).
+    fn edit_window(&mut self, body: &str, edit: BodyEdit, splices: &mut Vec<Splice>) -> Option<()> {
         // Both the body before and the body after must be simple: the blocks kept
         // from before must not owe their shape to a shortcode the edit changed. Each
         // `{{` is judged by its own line, so only the edited lines can change that.
@@ -464,6 +518,10 @@ impl RenderedBody {
             )
             .collect();
         let after = a + count;
+        // Layers that took in a replaced segment no longer hold (a segment's heading
+        // requests change only with its text, so a block rendered again elsewhere
+        // leaves them as they are).
+        self.id_layers.get_mut().truncate(a / ID_LAYER);
         // The blocks after the window moved by `delta` lines.
         if delta != 0 {
             for s in &mut self.segments[after..] {
@@ -484,16 +542,10 @@ impl RenderedBody {
                 *lines = moved(lines.start)..moved(lines.end - 1) + 1;
             }
         }
-        let mut splices = vec![Splice {
-            at: a,
-            remove: removed.len(),
-            insert: self.segments[a..after]
-                .iter()
-                .map(|s| s.html.clone())
-                .collect(),
-        }];
-        self.follow(body, a, after, &removed, &mut splices)?;
-        Some(splices)
+        let old: Vec<Rc<str>> = removed.iter().map(|s| s.html.clone()).collect();
+        let new = self.segments[a..after].iter().map(|s| s.html.clone());
+        splices.extend(Splice::between(&old, a, new.collect()));
+        self.follow(body, a, after, &removed, splices)
     }
 
     /// Brings the blocks from `after` on in line with the document-wide state the new
@@ -600,13 +652,12 @@ impl RenderedBody {
         let mut seg = window.segments.into_iter().next()?;
         seg.first_line = start_line;
         seg.lines = seg.lines.start + start_line..seg.lines.end + start_line;
-        let html = seg.html.clone();
-        self.segments[i] = seg;
-        splices.push(Splice {
-            at: i,
-            remove: 1,
-            insert: vec![html],
-        });
+        let old = std::mem::replace(&mut self.segments[i], seg);
+        splices.extend(Splice::between(
+            &[old.html],
+            i,
+            vec![self.segments[i].html.clone()],
+        ));
         Some(())
     }
 }

@@ -25,6 +25,7 @@
 mod embeds;
 mod figure;
 pub mod gate;
+pub mod groups;
 pub mod heading_id;
 pub mod html;
 mod incremental;

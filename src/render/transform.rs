@@ -71,7 +71,7 @@ pub(super) struct Context<'o> {
     pub typographer: typographer::Typographer,
     pub opts: &'o RenderOptions,
     pub items: &'o [Placed],
-    pub toc: Vec<TocEntry>,
+    pub toc: &'o [TocEntry],
     pub footnotes: Footnotes,
     /// Whether a `toc` shortcode was drawn (since the caller last cleared it).
     pub drew_toc: bool,
@@ -114,7 +114,7 @@ impl Context<'_> {
                 "gist" => embeds::gist(sc),
                 "toc" => {
                     self.drew_toc = true;
-                    toc::render(&self.toc)
+                    toc::render(self.toc)
                 }
                 "ref" | "relref" => OwnHtml::new(format!(
                     "<a href=\"#\" title=\"Hugo links this when it builds the site\">{}</a>",

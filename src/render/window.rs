@@ -314,7 +314,7 @@ pub(super) fn render_window(text: &str, opts: &RenderOptions, start: Start<'_>) 
         typographer: start.typographer,
         opts,
         items: &items,
-        toc: toc.to_vec(),
+        toc,
         footnotes: Footnotes::default(),
         drew_toc: false,
     };

@@ -28,7 +28,8 @@ pub fn App() -> impl IntoView {
         doc.text_with(Post::parse)
     })));
     let editor = EditorHandle::provide(doc);
-    super::ScrollSync::provide(doc, editor);
+    let parts = super::PreviewParts::provide();
+    super::ScrollSync::provide(doc, editor, parts);
     let layout = Layout::provide(doc);
     let site = super::SiteState::provide(doc);
     let history = RwSignal::new(false);

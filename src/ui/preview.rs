@@ -1,10 +1,10 @@
-use super::{Doc, PostMemo, ScrollSync, Welcome};
-use crate::render::{header_html, Splice};
+use super::{Doc, PostMemo, PreviewParts, ScrollSync, Welcome};
+use crate::render::header_html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The live preview: the post's header, then its body as parts (one per top-level
-/// block, see [`crate::render::RenderedBody`]). A keystroke replaces only the parts it
+/// block, see [`crate::render::RenderedBody`]), in groups (see [`PreviewParts`]). A keystroke replaces only the parts it
 /// touched; the others (tweet cards, figures, images) keep their DOM nodes, so nothing
 /// flickers or reloads, and no block's HTML is copied.
 #[component]
@@ -19,15 +19,18 @@ pub fn Preview() -> impl IntoView {
         })
     });
     let problem = Memo::new(move |_| post.with(|p| p.as_ref().err().map(ToString::to_string)));
-    let body = NodeRef::<leptos::html::Div>::new();
+    let parts = PreviewParts::get();
+    let body = parts.body();
     let sync = ScrollSync::get();
     let site = super::SiteState::get();
     Effect::new(move |_| {
         doc.patched.track();
-        let Some(body) = body.get() else { return };
+        if body.get().is_none() {
+            return;
+        }
         let mut added = Vec::new();
         for splice in doc.take_splices() {
-            added.extend(apply(&body, splice));
+            added.extend(parts.apply(splice));
         }
         // Images of the new blocks only: a keystroke does not scan the whole preview.
         let linked = doc.linked.get_untracked();
@@ -58,36 +61,6 @@ pub fn Preview() -> impl IntoView {
             </article>
         </section>
     }
-}
-
-/// Applies one splice to the preview body's children; returns the blocks it added.
-fn apply(body: &web_sys::HtmlDivElement, splice: Splice) -> Vec<web_sys::Element> {
-    let children = body.children();
-    let count = children.length() as usize;
-    let at = splice.at.min(count);
-    let remove = splice.remove.min(count - at);
-    let after = children.item((at + remove) as u32);
-    for _ in 0..remove {
-        if let Some(el) = children.item(at as u32) {
-            el.remove();
-        }
-    }
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return Vec::new();
-    };
-    // The new parts go in together, before the part that followed the removed ones.
-    let fragment = document.create_document_fragment();
-    let mut added = Vec::with_capacity(splice.insert.len());
-    for html in splice.insert {
-        // The renderer's gate sanitized this HTML, or marked it for the browser's
-        // sanitizer (see crate::render::gate).
-        if let Some(el) = super::sanitizer::block_element(&document, &html) {
-            let _ = fragment.append_child(&el);
-            added.push(el);
-        }
-    }
-    let _ = body.insert_before(&fragment, after.as_ref().map(|e| e.unchecked_ref()));
-    added
 }
 
 /// Links in the preview open in a new tab (or scroll, for `#` anchors): the editor

@@ -3,7 +3,7 @@
 //! preview part knows the body line it starts on; positions inside a part are
 //! interpolated between its top and the next part's.
 
-use super::{Doc, EditorHandle};
+use super::{Doc, EditorHandle, PreviewParts};
 use crate::post::lenient_body_line;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -28,6 +28,7 @@ pub struct ScrollSync {
     pending: StoredValue<bool>,
     editor: EditorHandle,
     doc: Doc,
+    parts: PreviewParts,
 }
 
 fn preview_pane() -> Option<web_sys::HtmlElement> {
@@ -39,26 +40,18 @@ fn preview_pane() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
-fn preview_body(pane: &web_sys::HtmlElement) -> Option<web_sys::HtmlElement> {
-    pane.query_selector("[data-testid=preview]")
-        .ok()??
-        .dyn_into()
-        .ok()
-}
-
 /// The preview's parts that show something, as (part index, first body line from 0),
 /// in order, and a way to read a part's top in the pane's scroll coordinates. Only
 /// the parts a scroll needs are measured (a long post has thousands).
 struct Parts {
     lines: Vec<(usize, f64)>,
-    children: web_sys::HtmlCollection,
+    parts: PreviewParts,
     pane_top: f64,
     end: f64,
 }
 
 impl Parts {
-    fn of(doc: &Doc, pane: &web_sys::HtmlElement) -> Option<Parts> {
-        let body = preview_body(pane)?;
+    fn of(doc: &Doc, parts: PreviewParts, pane: &web_sys::HtmlElement) -> Option<Parts> {
         let lines: Vec<(usize, f64)> = doc
             .part_lines()
             .into_iter()
@@ -67,7 +60,7 @@ impl Parts {
             .collect();
         (!lines.is_empty()).then(|| Parts {
             lines,
-            children: body.children(),
+            parts,
             pane_top: pane.get_bounding_client_rect().top() - f64::from(pane.scroll_top()),
             end: f64::from(pane.scroll_height()),
         })
@@ -77,7 +70,7 @@ impl Parts {
     fn top(&self, k: usize) -> f64 {
         self.lines
             .get(k)
-            .and_then(|(index, _)| self.children.item(*index as u32))
+            .and_then(|(index, _)| self.parts.item(*index))
             .map_or(self.end, |el| {
                 el.get_bounding_client_rect().top() - self.pane_top
             })
@@ -126,8 +119,9 @@ impl Parts {
 
 impl ScrollSync {
     /// Creates the sync and provides it as context.
-    pub fn provide(doc: Doc, editor: EditorHandle) -> ScrollSync {
+    pub fn provide(doc: Doc, editor: EditorHandle, parts: PreviewParts) -> ScrollSync {
         let sync = ScrollSync {
+            parts,
             expected: StoredValue::new([None, None]),
             pending: StoredValue::new(false),
             editor,
@@ -201,7 +195,7 @@ impl ScrollSync {
             return;
         };
         let body_line = line + fraction - self.front_matter_lines();
-        let y = match Parts::of(&self.doc, &pane) {
+        let y = match Parts::of(&self.doc, self.parts, &pane) {
             Some(parts) if body_line > 0.0 => parts.y_of_line(body_line),
             _ => 0.0,
         };
@@ -219,7 +213,8 @@ impl ScrollSync {
             return;
         }
         let y = f64::from(pane.scroll_top());
-        let body_line = Parts::of(&self.doc, &pane).map_or(0.0, |parts| parts.line_at_y(y));
+        let body_line =
+            Parts::of(&self.doc, self.parts, &pane).map_or(0.0, |parts| parts.line_at_y(y));
         let line = if y <= 0.0 {
             0.0
         } else {
