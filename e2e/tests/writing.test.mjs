@@ -319,6 +319,32 @@ test("typing above a block keeps the block's node: only what changed is replaced
   await page.close();
 });
 
+test("in a long post with footnotes, typing replaces only the block it changed, in order", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  // 150 talks of two blocks: the preview holds them in several groups. A footnote
+  // makes every edit render the whole body; the preview still replaces one block.
+  const talks = Array.from({ length: 150 }, (_, i) => `## Talk ${i}\n\nNotes on talk ${i}.[^n]\n`).join("\n");
+  await freshDraft(page, `---\ntitle: Long\n---\n${talks}\n[^n]: The note.\n`);
+  await page.locator("[data-testid=preview] p", { hasText: "Notes on talk 149." }).waitFor();
+  assert.ok((await page.locator("[data-testid=preview] > .group").count()) > 1, "the blocks come in groups");
+  await page.evaluate(() => {
+    const blocks = [...document.querySelectorAll("[data-testid=preview] > .group > .block")];
+    window.__kept = [blocks.find((b) => b.textContent.trim() === "Talk 100"), blocks.find((b) => b.textContent.includes("Notes on talk 101."))];
+    window.__changed = blocks.find((b) => b.textContent.includes("Notes on talk 100."));
+  });
+  await select(page, "on talk 100.", { collapse: true });
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.type(" typed");
+  await page.locator("[data-testid=preview] p", { hasText: "Notes on talk 100 typed." }).waitFor();
+  assert.deepEqual(await page.evaluate(() => window.__kept.map((b) => b.isConnected)), [true, true], "the blocks around kept their nodes");
+  assert.equal(await page.evaluate(() => window.__changed.isConnected), false, "the edited block was replaced");
+  const shown = await page.locator("[data-testid=preview] > .group > .block").evaluateAll((els) => els.map((e) => e.textContent.trim()).filter((t) => t));
+  const expected = Array.from({ length: 150 }, (_, i) => [`Talk ${i}`, `Notes on talk ${i}${i === 100 ? " typed" : ""}.1`]).flat();
+  assert.deepEqual(shown.slice(0, 300), expected);
+  assert.match(shown[300], /^The note/);
+  await page.close();
+});
+
 test("Now dates a post in the browser's offset; categories come suggested", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "---\ntitle: Undated\n---\nx\n");
