@@ -40,6 +40,9 @@ export async function runLighthouse() {
         time_to_interactive: audit("interactive"),
       },
       cumulative_layout_shift: audit("cumulative-layout-shift"),
+      // What the largest contentful paint was: the element that start-up work should
+      // put on screen early.
+      lcp_element: lcpElement(lhr.audits["largest-contentful-paint-element"]?.details),
       failed_audits: Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual")
         .map((a) => `${a.id}: ${a.displayValue ?? a.score}`),
@@ -53,12 +56,23 @@ export async function runLighthouse() {
   }
 }
 
+/** The LCP element's HTML snippet from the audit's details (a list of tables). */
+function lcpElement(details) {
+  const tables = details?.type === "list" ? details.items : [details];
+  for (const table of tables) {
+    const node = table?.items?.[0]?.node;
+    if (node?.snippet) return `${node.snippet} (${node.selector ?? ""})`;
+  }
+  return null;
+}
+
 export function printLighthouse(r) {
   const s = r.scores;
   const m = r.metrics_ms;
   console.log(`\nLighthouse ${r.lighthouse} (${r.form_factor}, ${r.throttling} throttling; dist/ served pre-compressed):`);
   console.log(`  performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s["best-practices"]}, SEO ${s.seo}`);
   console.log(`  FCP ${(m.first_contentful_paint / 1000).toFixed(2)} s, LCP ${(m.largest_contentful_paint / 1000).toFixed(2)} s, TBT ${m.total_blocking_time.toFixed(0)} ms, speed index ${(m.speed_index / 1000).toFixed(2)} s, TTI ${(m.time_to_interactive / 1000).toFixed(2)} s, CLS ${r.cumulative_layout_shift.toFixed(3)}`);
+  if (r.lcp_element) console.log(`  LCP element: ${r.lcp_element}`);
   if (r.failed_audits.length > 0) console.log(`  audits under 0.9: ${r.failed_audits.join("; ")}`);
 }
 
