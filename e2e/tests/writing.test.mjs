@@ -302,6 +302,47 @@ test("scrolling the editor scrolls the preview to the same place, and back", asy
   await page.close();
 });
 
+test("scroll sync in a post of 300 blocks (several groups, most not laid out) lands on the same section both ways", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  // Sections of different lengths, each paragraph wrapping over several lines.
+  const sections = Array.from({ length: 150 }, (_, k) => `## Section ${k}\n\nParagraph ${k}: ${"words that wrap ".repeat(12 + (k % 7) * 4)}end.\n`).join("\n");
+  await freshDraft(page, `---\ntitle: Sections\n---\n${sections}`);
+  await page.locator("[data-testid=preview] p", { hasText: "Paragraph 149:" }).waitFor();
+  assert.ok((await page.locator("[data-testid=preview] > .group").count()) >= 4);
+  // What each pane shows at its top, as the writer sees it (the element drawn there:
+  // a group out of view has no drawn blocks), as "Section k" or "Paragraph k".
+  const tops = () =>
+    page.evaluate(() => {
+      const name = (el) => el?.textContent.match(/(Section|Paragraph) \d+/)?.[0];
+      const at = (pane, selector) => {
+        const r = document.querySelector(pane).getBoundingClientRect();
+        // A little way down: the gap between two blocks shows neither.
+        for (let y = r.top + 2; y < r.top + 120; y += 6) {
+          const el = document.elementFromPoint(r.left + r.width / 3, y)?.closest(selector);
+          if (name(el)) return name(el);
+        }
+        return null;
+      };
+      return [at(".cm-scroller", ".cm-line"), at(".preview-pane", ".block")];
+    });
+  const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.locator(".cm-scroller").evaluate((el) => { el.scrollTop = el.scrollHeight * 0.6; });
+  await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop > 0);
+  await settled();
+  const [editorTop, previewTop] = await tops();
+  assert.ok(editorTop && Number(editorTop.split(" ")[1]) > 60, `editor at ${editorTop}`);
+  assert.equal(previewTop, editorTop, "the preview shows what the editor shows");
+  // And back: the preview scrolled to a third of the way, the editor follows.
+  const before = await page.locator(".cm-scroller").evaluate((el) => el.scrollTop);
+  await page.locator(".preview-pane").evaluate((p) => { p.scrollTop = p.scrollHeight * 0.3; });
+  await page.waitForFunction((b) => document.querySelector(".cm-scroller").scrollTop !== b, before);
+  await settled();
+  const [editorBack, previewBack] = await tops();
+  assert.notEqual(previewBack, previewTop);
+  assert.equal(editorBack, previewBack, "the editor shows what the preview shows");
+  await page.close();
+});
+
 test("typing above a block keeps the block's node: only what changed is replaced", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "---\ntitle: Lines\n---\nFirst paragraph.\n\n## Day 1\n\nSecond paragraph.\n");

@@ -117,6 +117,20 @@ impl PartGroups {
         None
     }
 
+    /// The parts (indices) group `group` holds.
+    ///
+    /// ```
+    /// let mut groups = recap::render::groups::PartGroups::new(2);
+    /// groups.splice(0, 0, 3);
+    /// assert_eq!(groups.range(1), Some(2..3));
+    /// assert_eq!(groups.range(2), None);
+    /// ```
+    pub fn range(&self, group: usize) -> Option<std::ops::Range<usize>> {
+        let size = *self.sizes.get(group)?;
+        let start: usize = self.sizes[..group].iter().sum();
+        Some(start..start + size)
+    }
+
     /// Where a part inserted before part `index` goes: the group holding `index`, but
     /// at a group's start the end of the group before (a replaced last part stays in
     /// its group), and past the end the end of the last group.

@@ -44,6 +44,21 @@ impl PreviewParts {
             .item(offset as u32)
     }
 
+    /// How many groups there are.
+    pub fn group_count(&self) -> usize {
+        self.groups.with_value(|g| g.sizes().len())
+    }
+
+    /// Group `group`'s element and the parts (indices) it holds. A group out of view
+    /// keeps an estimated height (`content-visibility: auto`) while its parts are laid
+    /// out at their real heights: the groups' tops grow with their index, but the
+    /// parts' tops grow only within one group.
+    pub fn group(&self, group: usize) -> Option<(Element, std::ops::Range<usize>)> {
+        let range = self.groups.with_value(|g| g.range(group))?;
+        let el = self.body.get_untracked()?.children().item(group as u32)?;
+        Some((el, range))
+    }
+
     /// Applies one splice; returns the blocks it added.
     pub fn apply(&self, splice: Splice) -> Vec<Element> {
         let (Some(body), Some(document)) = (

@@ -97,8 +97,30 @@ impl Parts {
 
     /// The body line (fractional) at scroll position `y`.
     fn line_at_y(&self, y: f64) -> f64 {
-        // The parts' tops grow with their index: search, measuring only a few.
-        let (mut lo, mut hi) = (0, self.lines.len());
+        // The group at `y` first (the groups' tops grow with their index; the parts'
+        // only within a group, see PreviewParts::group), then the part in it: a
+        // search that measures only a few elements.
+        let group_top = |g: usize| {
+            self.parts.group(g).map_or(self.end, |(el, _)| {
+                el.get_bounding_client_rect().top() - self.pane_top
+            })
+        };
+        let (mut lo, mut hi) = (0, self.parts.group_count());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if group_top(mid) <= y {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let (mut lo, mut hi) = match self.parts.group(lo.saturating_sub(1)) {
+            Some((_, parts)) => (
+                self.lines.partition_point(|(i, _)| *i < parts.start),
+                self.lines.partition_point(|(i, _)| *i < parts.end),
+            ),
+            None => (0, self.lines.len()),
+        };
         while lo < hi {
             let mid = (lo + hi) / 2;
             if self.top(mid) <= y {
