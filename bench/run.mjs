@@ -51,8 +51,24 @@ async function typeAndTime(page, text) {
     const view = document.querySelector(".cm-content").cmTile.root.view;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
   }, text);
-  // Settled: the preview shows something of the new text.
+  // Settled: the preview shows something of the new text...
   await page.waitForFunction(() => document.querySelector("[data-testid=preview]").childNodes.length > 0);
+  // ...and the page has gone quiet: five idle periods in a row with nothing else to
+  // do. CodeMirror parses a pasted text in the background (idle callbacks), and the
+  // first keystrokes at the end of a 1 MB text would otherwise wait on that one-time
+  // parse, in every page alike. What is timed is typing into a loaded post.
+  await page.evaluate(
+    () =>
+      new Promise((done) => {
+        let quiet = 0;
+        const check = (deadline) => {
+          quiet = deadline.timeRemaining() >= 49 ? quiet + 1 : 0;
+          if (quiet >= 5) done();
+          else requestIdleCallback(check);
+        };
+        requestIdleCallback(check);
+      }),
+  );
   return page.evaluate(async (count) => {
     const view = document.querySelector(".cm-content").cmTile.root.view;
     const preview = document.querySelector("[data-testid=preview]");
