@@ -130,11 +130,12 @@ const pages = [
 // BENCH_ONLY=startup skips the keystroke part (minutes) when working on start-up;
 // BENCH_ONLY=keystrokes skips start-up and Lighthouse when working on typing.
 const only = process.env.BENCH_ONLY;
+// BENCH_PAGES=recap (a comma list) types into those pages only, when comparing
+// changes to Recap; the report needs all three.
+const onlyPages = process.env.BENCH_PAGES?.split(",");
 for (const [name, text] of only === "startup" ? [] : docs) {
   const row = { document: name, bytes: Buffer.byteLength(text) };
-  // BENCH_PAGES=recap (a comma list) types into those pages only, when comparing
-  // changes to Recap; the report needs all three.
-  for (const [who, url] of pages.filter(([who]) => !process.env.BENCH_PAGES || process.env.BENCH_PAGES.split(",").includes(who))) {
+  for (const [who, url] of pages.filter(([who]) => !onlyPages || onlyPages.includes(who))) {
     progress(`${name}: ${KEYSTROKES} keystrokes into ${who}`);
     const page = await context.newPage();
     await page.goto(url);
@@ -220,10 +221,12 @@ for (const r of results) {
 console.log("(baseline: the same CodeMirror with markdown-it + DOMPurify re-rendering the whole preview per change; CM alone: no preview work, to the next frame)");
 const startup = { cold_loads: startups.length };
 for (const key of Object.keys(startups[0] ?? {})) startup[`${key}_median_ms`] = quantile(startups.map((s) => s[key]), 0.5);
-if (startups.length) console.log(`\nStart-up over ${COLD_LOADS} cold loads, median ms from navigation start (local server, no throttling):`);
-if (startups.length) console.log(`  page ${startup.html_median_ms.toFixed(0)}, stylesheet ${startup.css_median_ms.toFixed(0)}, app JS ${startup.app_js_median_ms.toFixed(0)}, editor JS ${startup.editor_js_median_ms.toFixed(0)}, wasm ${startup.wasm_median_ms.toFixed(0)} (downloaded)`);
-if (startups.length) console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
-if (startups.length) console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
+if (startups.length) {
+  console.log(`\nStart-up over ${startups.length} cold loads, median ms from navigation start (local server, no throttling):`);
+  console.log(`  page ${startup.html_median_ms.toFixed(0)}, stylesheet ${startup.css_median_ms.toFixed(0)}, app JS ${startup.app_js_median_ms.toFixed(0)}, editor JS ${startup.editor_js_median_ms.toFixed(0)}, wasm ${startup.wasm_median_ms.toFixed(0)} (downloaded)`);
+  console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
+  console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
+}
 console.log("\nFirst load (dist/, from make dist):");
 for (const k of sizes.byKind) console.log(`  ${k.kind.padEnd(6)} ${String(k.raw).padStart(9)} B raw ${String(k.gzip).padStart(9)} B gzip ${String(k.brotli).padStart(9)} B brotli`);
 console.log(`  ${"total".padEnd(6)} ${String(sizes.total.raw).padStart(9)} B raw ${String(sizes.total.gzip).padStart(9)} B gzip ${String(sizes.total.brotli).padStart(9)} B brotli`);

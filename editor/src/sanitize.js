@@ -1,7 +1,7 @@
 // The browser half of the preview's sanitizer (see src/ui/sanitizer.rs): parses a
-// block's HTML into an inert <template> (no script runs, no image loads), walks it with the policy Rust hands in
-// (src/render/policy.rs), and moves the surviving nodes into the preview. The tree is
-// never serialized and parsed again.
+// block's HTML into an inert <template> (no script runs, no image loads), walks it
+// with the policy Rust hands in (src/render/policy.rs), and moves the surviving nodes
+// into the preview. The tree is never serialized and parsed again.
 //
 // Every DOM read goes through the prototypes' own getters and methods, taken once
 // here: the nodes being walked are hostile, and `<form><input name=childNodes>` makes

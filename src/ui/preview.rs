@@ -4,9 +4,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// The live preview: the post's header, then its body as parts (one per top-level
-/// block, see [`crate::render::RenderedBody`]), in groups (see [`PreviewParts`]). A keystroke replaces only the parts it
-/// touched; the others (tweet cards, figures, images) keep their DOM nodes, so nothing
-/// flickers or reloads, and no block's HTML is copied.
+/// block, see [`crate::render::RenderedBody`]), in groups (see [`PreviewParts`]). A
+/// keystroke replaces only the parts it touched; the others (tweet cards, figures,
+/// images) keep their DOM nodes, so nothing flickers or reloads, and no block's HTML
+/// is copied.
 #[component]
 pub fn Preview() -> impl IntoView {
     let doc = Doc::get();
