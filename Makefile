@@ -29,10 +29,20 @@ help:
 serve: tools editor
 	trunk serve --offline
 
+# Release builds of the wasm take the standard library built for size from the
+# toolchain's own sources (rust-src), with panics that stop at once instead of
+# formatting a message: about 60 KB gzip less than the prebuilt std (docs/design.md,
+# "Size"). RUSTC_BOOTSTRAP lets the machine's one stable toolchain take these unstable
+# flags. Debug builds (make serve) keep the prebuilt std and the panic messages.
+RELEASE_WASM := RUSTC_BOOTSTRAP=1 \
+  CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+  CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+
 # Then the first-load sizes (gzip, brotli) against size-budget.json, and the .gz/.br
 # files beside each file for hosts that serve them pre-compressed.
 dist: tools editor
-	trunk build --offline --release
+	$(RELEASE_WASM) trunk build --offline --release
 	node build/sizes.mjs dist --json target/dist-sizes.json
 
 test: lint native e2e
@@ -47,7 +57,7 @@ lint:
 
 # The app built for a sub-path too, as some static hosts serve it (/recap/).
 dist-subpath: tools editor
-	trunk build --offline --release --public-url /recap/ --dist target/dist-subpath
+	$(RELEASE_WASM) trunk build --offline --release --public-url /recap/ --dist target/dist-subpath
 
 e2e: dist dist-subpath browser-tools
 	cd e2e && npm test
@@ -70,6 +80,8 @@ tools:
 	@command -v cargo >/dev/null || { echo "Rust is not installed: see https://rustup.rs"; exit 1; }
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed | grep -q '^rust-src' \
+	  || rustup component add rust-src
 	@[ "$$(trunk --version 2>/dev/null)" = "trunk $(TRUNK_VERSION)" ] \
 	  || cargo install trunk --version $(TRUNK_VERSION) --locked
 	@# Not --locked: one of its locked dependencies is not in the registry here.
