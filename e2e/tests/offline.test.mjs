@@ -37,6 +37,26 @@ async function saved(page) {
   await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent === "Saved");
 }
 
+test("on a first visit the service worker registers once the editor is up, not while the app starts", async () => {
+  // Its install downloads every file of the app again: started with the page, it
+  // competes with the wasm and the editor on a first visit (make bench, start-up).
+  const { server, context } = await setup();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__registerCalls = [];
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (...args) {
+      window.__registerCalls.push({ editorThere: !!document.querySelector("[data-testid=editor]") });
+      return register.apply(this, args);
+    };
+  });
+  await page.goto(server.url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const calls = await page.evaluate(() => window.__registerCalls);
+  assert.deepEqual(calls, [{ editorThere: true }]);
+  await page.close();
+});
+
 test("installable: a manifest with icons, and Chromium reports no installability error", async () => {
   const { server, context } = await setup();
   const { page } = await openApp(context, server.url);
