@@ -125,12 +125,16 @@ export class RecapEditor {
    * `options`: `onChanges(positions: Uint32Array [fromLine, fromCol, toLine, toCol]...,
    * inserts: string[], headLine, headCol)`, `onCursor(headLine, headCol)`, `onScroll()`,
    * `onPaste(text, aloneOnLine)`, `onKey(key, ctrlOrMeta, alt, shift) -> bool` (true:
-   * handled), `label` for screen readers.
+   * handled), `label` for screen readers; `text`, `line` and `col`: what it shows
+   * first, and where the cursor is.
    */
   constructor(parent, options) {
     this.options = options;
-    this.view = new EditorView({ parent, state: this.state("", 0, 0) });
+    // Made with its first text: a state made empty and then replaced would build the
+    // extensions, the DOM and the first measure twice, on the way to the first paint.
+    this.view = new EditorView({ parent, state: this.state(options.text ?? "", options.line ?? 0, options.col ?? 0) });
     this.view.scrollDOM.addEventListener("scroll", () => options.onScroll(), { passive: true });
+    if (this.view.state.selection.main.head > 0) this.revealCursor(); // else the top shows already
   }
 
   state(text, line, col) {
@@ -218,6 +222,10 @@ export class RecapEditor {
   /** Shows another text (a fresh history) with the cursor at `line`, `col`. */
   load(text, line, col) {
     this.view.setState(this.state(text, line, col));
+    this.revealCursor();
+  }
+
+  revealCursor() {
     this.view.dispatch({ effects: EditorView.scrollIntoView(this.view.state.selection.main.head, { y: "center" }) });
   }
 

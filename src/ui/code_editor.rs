@@ -77,16 +77,22 @@ pub struct Callbacks {
     pub key: Box<dyn FnMut(String, bool, bool, bool) -> bool>,
 }
 
-/// Creates the editor in `parent`. `Err` with the browser's message when the editor
-/// module did not load or start.
+/// Creates the editor in `parent`, showing `text` with the cursor at `cursor` (as
+/// [`EditorHandle::load`] would, without building the editor twice on start-up).
+/// `Err` with the browser's message when the editor module did not load or start.
 pub fn create_editor(
     parent: &web_sys::HtmlElement,
+    text: &str,
+    cursor: LinePos,
     callbacks: Callbacks,
 ) -> Result<JsEditor, String> {
     let options = js_sys::Object::new();
     let set = |key: &str, value: &JsValue| {
         let _ = js_sys::Reflect::set(&options, &JsValue::from_str(key), value);
     };
+    set("text", &JsValue::from_str(text));
+    set("line", &JsValue::from(cursor.line as u32));
+    set("col", &JsValue::from(cursor.col as u32));
     // The editor lives as long as the page: its callbacks do too.
     let changes = Closure::wrap(callbacks.changes);
     set("onChanges", changes.as_ref());

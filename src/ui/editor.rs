@@ -20,7 +20,10 @@ pub fn Editor() -> impl IntoView {
     Effect::new(move |_| {
         doc.loaded.track();
         let Some(el) = host.get() else { return };
-        if editor.0.with_value(Option::is_none) {
+        let (text, cursor) = doc.with(|ws| (ws.text().to_string(), ws.cursor_pos()));
+        if editor.0.with_value(Option::is_some) {
+            editor.load(&text, cursor);
+        } else {
             super::browser::mark("recap:editor-effect");
             let callbacks = Callbacks {
                 changes: Box::new(move |positions, inserts, line, col| {
@@ -57,7 +60,7 @@ pub fn Editor() -> impl IntoView {
                     }
                 }),
             };
-            match create_editor(&el, callbacks) {
+            match create_editor(&el, &text, cursor, callbacks) {
                 Ok(js) => editor.0.set_value(Some(js)),
                 Err(e) => {
                     failed.set(Some(e));
@@ -65,8 +68,6 @@ pub fn Editor() -> impl IntoView {
                 }
             }
         }
-        let (text, cursor) = doc.with(|ws| (ws.text().to_string(), ws.cursor_pos()));
-        editor.load(&text, cursor);
         editor.focus();
         super::browser::mark("recap:editor-loaded");
     });
