@@ -2,6 +2,7 @@
 // per draft and per tool edit, and Markdown highlighting in both themes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { appSession, fixture } from "../lib/session.mjs";
 import { openApp, screenshot } from "../lib/browser.mjs";
 import { editor, exportedText, selectText, setText, shownText, typeAtEnd, waitForShown } from "../lib/editor.mjs";
@@ -120,5 +121,41 @@ test("Markdown is highlighted in the light and in the dark theme", async () => {
   }
   assert.notEqual(light.background, dark.background);
   assert.notEqual(light.heading, dark.heading);
+  await page.close();
+});
+
+test("when the app fails while taking a change, the editor says so and downloads every word it holds", async () => {
+  // A panic stops the wasm, and the next change the editor reports throws. The shim
+  // is driven here with handlers that fail like that on the second keystroke.
+  const { page } = await openApp(app.context, app.server.url);
+  await page.evaluate(async () => {
+    const { RecapEditor } = await import("./recap-editor.js");
+    const host = document.createElement("div");
+    host.id = "crash-host";
+    document.body.append(host);
+    let changes = 0;
+    const nothing = () => {};
+    new RecapEditor(host, {
+      text: "Kept: ",
+      line: 0,
+      col: 6,
+      onChanges: () => {
+        if (++changes >= 2) throw new WebAssembly.RuntimeError("unreachable");
+      },
+      onCursor: nothing,
+      onScroll: nothing,
+      onPaste: nothing,
+      onKey: () => false,
+    });
+  });
+  await page.locator("#crash-host .cm-content").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type("one two three");
+  const banner = page.locator("[data-testid=editor-stopped]");
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /no longer saves what you type/);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=rescue-download]").click()]);
+  assert.equal(await readFile(await file.path(), "utf8"), "Kept: one two three");
+  assert.equal(await page.locator("[data-testid=editor-stopped]").count(), 1);
   await page.close();
 });

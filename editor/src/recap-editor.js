@@ -129,6 +129,25 @@ export class RecapEditor {
    * first, and where the cursor is.
    */
   constructor(parent, options) {
+    // The app's handlers, guarded: see `stop`.
+    const app = options;
+    const guard = (name, otherwise) => (...args) => {
+      if (this.stopped) return otherwise;
+      try {
+        return app[name](...args);
+      } catch (error) {
+        this.stop(error);
+        return otherwise;
+      }
+    };
+    options = {
+      ...options,
+      onChanges: guard("onChanges"),
+      onCursor: guard("onCursor"),
+      onScroll: guard("onScroll"),
+      onPaste: guard("onPaste"),
+      onKey: guard("onKey", false),
+    };
     this.options = options;
     // Made with its first text: a state made empty and then replaced would build the
     // extensions, the DOM and the first measure twice, on the way to the first paint.
@@ -217,6 +236,42 @@ export class RecapEditor {
         }),
       ],
     });
+  }
+
+  /**
+   * The app failed while it took a change (a bug: a Rust panic stops the wasm, which
+   * throws here). From then on the app's copy of the text may lack what the editor
+   * shows, and nothing more is saved. The editor keeps the writer's words and says so
+   * at the top of the page, with a button that downloads exactly what it shows.
+   */
+  stop(error) {
+    if (this.stopped) return;
+    this.stopped = true;
+    console.error("Recap stopped:", error);
+    const doc = this.view.dom.ownerDocument;
+    const banner = doc.createElement("div");
+    banner.className = "banner error";
+    banner.setAttribute("role", "alert");
+    banner.dataset.testid = "editor-stopped";
+    const text = doc.createElement("p");
+    text.textContent =
+      "Recap stopped because of a bug, and no longer saves what you type. The editor still holds all of your text: download it now, then reload the page.";
+    const button = doc.createElement("button");
+    button.className = "button primary";
+    button.dataset.testid = "rescue-download";
+    button.textContent = "Download the text";
+    button.addEventListener("click", () => {
+      const url = URL.createObjectURL(new Blob([this.view.state.doc.toString()], { type: "text/markdown" }));
+      const a = doc.createElement("a");
+      a.href = url;
+      a.download = `recap-rescued-${new Date().toISOString().slice(0, 16).replace(":", "-")}.md`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+    });
+    banner.append(text, button);
+    const app = doc.querySelector(".app");
+    if (app) app.prepend(banner);
+    else doc.body.prepend(banner);
   }
 
   /** Shows another text (a fresh history) with the cursor at `line`, `col`. */
