@@ -39,9 +39,16 @@ RELEASE_WASM := RUSTC_BOOTSTRAP=1 \
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 
+# Trunk builds offline: the crates of the project, and those the std built for size
+# needs (build-std resolves its own lock file), are fetched first.
+.PHONY: fetch
+fetch:
+	@cargo fetch --quiet
+	@$(RELEASE_WASM) cargo fetch --quiet --target wasm32-unknown-unknown
+
 # Then the first-load sizes (gzip, brotli) against size-budget.json, and the .gz/.br
 # files beside each file for hosts that serve them pre-compressed.
-dist: tools editor
+dist: tools editor fetch
 	$(RELEASE_WASM) trunk build --offline --release
 	node build/sizes.mjs dist --json target/dist-sizes.json
 
@@ -56,7 +63,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 
 # The app built for a sub-path too, as some static hosts serve it (/recap/).
-dist-subpath: tools editor
+dist-subpath: tools editor fetch
 	$(RELEASE_WASM) trunk build --offline --release --public-url /recap/ --dist target/dist-subpath
 
 e2e: dist dist-subpath browser-tools
