@@ -43,6 +43,19 @@ export async function runLighthouse() {
       // What the largest contentful paint was: the element that start-up work should
       // put on screen early.
       lcp_element: lcpElement(lhr.audits["largest-contentful-paint-element"]?.details),
+      // The main-thread tasks over 50 ms (what total blocking time adds up), with the
+      // script Lighthouse attributes each to, and the phases of the LCP.
+      long_tasks: (lhr.audits["long-tasks"]?.details?.items ?? []).map((t) => ({
+        start_ms: Math.round(t.startTime),
+        duration_ms: Math.round(t.duration),
+        script: String(t.url ?? "").split("/").pop() || "(page)",
+      })),
+      lcp_phases: Object.fromEntries(
+        (lhr.audits["largest-contentful-paint-element"]?.details?.items ?? [])
+          .flatMap((table) => table?.items ?? [])
+          .filter((row) => row.phase && typeof row.timing === "number")
+          .map((row) => [row.phase, Math.round(row.timing)]),
+      ),
       failed_audits: Object.values(lhr.audits)
         .filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "manual")
         .map((a) => `${a.id}: ${a.displayValue ?? a.score}`),
@@ -73,6 +86,10 @@ export function printLighthouse(r) {
   console.log(`  performance ${s.performance}, accessibility ${s.accessibility}, best practices ${s["best-practices"]}, SEO ${s.seo}`);
   console.log(`  FCP ${(m.first_contentful_paint / 1000).toFixed(2)} s, LCP ${(m.largest_contentful_paint / 1000).toFixed(2)} s, TBT ${m.total_blocking_time.toFixed(0)} ms, speed index ${(m.speed_index / 1000).toFixed(2)} s, TTI ${(m.time_to_interactive / 1000).toFixed(2)} s, CLS ${r.cumulative_layout_shift.toFixed(3)}`);
   if (r.lcp_element) console.log(`  LCP element: ${r.lcp_element}`);
+  const phases = Object.entries(r.lcp_phases ?? {});
+  if (phases.length > 0) console.log(`  LCP phases: ${phases.map(([p, ms]) => `${p} ${ms} ms`).join(", ")}`);
+  const tasks = r.long_tasks ?? [];
+  if (tasks.length > 0) console.log(`  long tasks (simulated): ${tasks.map((t) => `${t.duration_ms} ms at ${t.start_ms} (${t.script})`).join("; ")}`);
   if (r.failed_audits.length > 0) console.log(`  audits under 0.9: ${r.failed_audits.join("; ")}`);
 }
 
