@@ -150,7 +150,7 @@ export class RecapEditor {
     };
     this.options = options;
     // Made with its first text: a state made empty and then replaced would build the
-    // extensions, the DOM and the first measure twice, on the way to the first paint.
+    // extensions and the editor's DOM twice on the way to the first paint.
     this.view = new EditorView({ parent, state: this.state(options.text ?? "", options.line ?? 0, options.col ?? 0) });
     this.view.scrollDOM.addEventListener("scroll", () => options.onScroll(), { passive: true });
     if (this.view.state.selection.main.head > 0) this.revealCursor(); // else the top shows already
