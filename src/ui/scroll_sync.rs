@@ -71,9 +71,12 @@ impl Parts {
         self.lines
             .get(k)
             .and_then(|(index, _)| self.parts.item(*index))
-            .map_or(self.end, |el| {
-                el.get_bounding_client_rect().top() - self.pane_top
-            })
+            .map_or(self.end, |el| self.y_of(&el))
+    }
+
+    /// An element's top in the pane's scroll coordinates.
+    fn y_of(&self, el: &web_sys::Element) -> f64 {
+        el.get_bounding_client_rect().top() - self.pane_top
     }
 
     fn line(&self, k: usize) -> f64 {
@@ -101,35 +104,19 @@ impl Parts {
         // only within a group, see PreviewParts::group), then the part in it: a
         // search that measures only a few elements.
         let group_top = |g: usize| {
-            self.parts.group(g).map_or(self.end, |(el, _)| {
-                el.get_bounding_client_rect().top() - self.pane_top
-            })
+            self.parts
+                .group(g)
+                .map_or(self.end, |(el, _)| self.y_of(&el))
         };
-        let (mut lo, mut hi) = (0, self.parts.group_count());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if group_top(mid) <= y {
-                lo = mid + 1;
-            } else {
-                hi = mid;
+        let g = first_below(0..self.parts.group_count(), y, group_top);
+        let shown = match self.parts.group(g.saturating_sub(1)) {
+            Some((_, parts)) => {
+                self.lines.partition_point(|(i, _)| *i < parts.start)
+                    ..self.lines.partition_point(|(i, _)| *i < parts.end)
             }
-        }
-        let (mut lo, mut hi) = match self.parts.group(lo.saturating_sub(1)) {
-            Some((_, parts)) => (
-                self.lines.partition_point(|(i, _)| *i < parts.start),
-                self.lines.partition_point(|(i, _)| *i < parts.end),
-            ),
-            None => (0, self.lines.len()),
+            None => 0..self.lines.len(),
         };
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            if self.top(mid) <= y {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        let Some(k) = lo.checked_sub(1) else {
+        let Some(k) = first_below(shown, y, |k| self.top(k)).checked_sub(1) else {
             return 0.0;
         };
         let (top, next_top) = (self.top(k), self.top(k + 1));
@@ -137,6 +124,21 @@ impl Parts {
         let span = (next_top - top).max(1.0);
         start + ((y - top) / span).clamp(0.0, 1.0) * (next - start)
     }
+}
+
+/// The first index in `range` whose top (`top`, growing with the index) is below `y`:
+/// a binary search that measures only a few elements.
+fn first_below(range: std::ops::Range<usize>, y: f64, top: impl Fn(usize) -> f64) -> usize {
+    let (mut lo, mut hi) = (range.start, range.end);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if top(mid) <= y {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 impl ScrollSync {
