@@ -216,7 +216,7 @@ const ms = (x) => (x === undefined ? "-" : `${x.toFixed(2)} ms`).padStart(10);
 console.log(`\nKeystroke to preview DOM, and to the next frame (${KEYSTROKES} keystrokes per document, headless Chromium)`);
 console.log(`${"document".padEnd(22)} ${"Recap med".padStart(10)} ${"Recap p95".padStart(10)} ${"frame p95".padStart(10)} ${"base med".padStart(10)} ${"base p95".padStart(10)} ${"base frame".padStart(10)} ${"speed-up p95".padStart(12)} ${"CM alone p95".padStart(12)}`);
 for (const r of results) {
-  console.log(`${r.document.padEnd(22)} ${ms(r.recap?.dom_median_ms)} ${ms(r.recap?.dom_p95_ms)} ${ms(r.recap?.frame_p95_ms)} ${ms(r.baseline?.dom_median_ms)} ${ms(r.baseline?.dom_p95_ms)} ${ms(r.baseline?.frame_p95_ms)} ${`${r.speedup_p95.toFixed(1)}x`.padStart(12)} ${ms(r.codemirror_alone?.frame_p95_ms).padStart(12)}`);
+  console.log(`${r.document.padEnd(22)} ${ms(r.recap?.dom_median_ms)} ${ms(r.recap?.dom_p95_ms)} ${ms(r.recap?.frame_p95_ms)} ${ms(r.baseline?.dom_median_ms)} ${ms(r.baseline?.dom_p95_ms)} ${ms(r.baseline?.frame_p95_ms)} ${(Number.isFinite(r.speedup_p95) ? `${r.speedup_p95.toFixed(1)}x` : "-").padStart(12)} ${ms(r.codemirror_alone?.frame_p95_ms).padStart(12)}`);
 }
 console.log("(baseline: the same CodeMirror with markdown-it + DOMPurify re-rendering the whole preview per change; CM alone: no preview work, to the next frame)");
 const startup = { cold_loads: startups.length };
