@@ -9,7 +9,8 @@ import { fileURLToPath } from "node:url";
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const screenshotDir = resolve(here, "..", "..", "target", "e2e-screenshots");
 
-export async function launch() {
+/** A fresh profile; `options` adds Playwright context options (`serviceWorkers: "block"`). */
+export async function launch(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), "recap-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
@@ -24,11 +25,18 @@ export async function launch() {
       "--disable-sync",
     ],
     viewport: { width: 1280, height: 800 },
+    ...options,
   });
   return context;
 }
 
-/** Opens the app and waits until the editor is there; collects page errors. */
+/**
+ * The editor once the app has taken it in. Before that, the page may show the early
+ * editor (editor/src/early.js): typeable, but without the app's tools around it.
+ */
+export const APP_EDITOR = ".app [data-testid=editor]";
+
+/** Opens the app and waits until its editor is there; collects page errors. */
 export async function openApp(context, url) {
   const page = await context.newPage();
   const errors = [];
@@ -36,7 +44,7 @@ export async function openApp(context, url) {
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("response", (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
   await page.goto(url);
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   return { page, errors };
 }
 

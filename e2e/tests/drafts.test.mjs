@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { appSession, externalCorpus, fixturesDir } from "../lib/session.mjs";
-import { openApp, screenshot } from "../lib/browser.mjs";
+import { openApp, screenshot, APP_EDITOR } from "../lib/browser.mjs";
 import { editor, exportedText, setText, shownText, typeAtEnd, typeText, waitForShown } from "../lib/editor.mjs";
 
 const app = appSession();
@@ -44,7 +44,7 @@ test("typed text is saved within moments and is back after a reload, cursor incl
   for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("Control+s");
   await page.reload();
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   await waitForShown(page, "---\ntitle: Reload me\n---\n## Day 1\n\nKeynote notes");
   // Typing goes where the cursor was, without a click.
   await page.keyboard.type("X");
@@ -115,7 +115,7 @@ async function openWithClock(context, url) {
   const page = await context.newPage();
   await page.clock.install();
   await page.goto(url);
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   return page;
 }
 
@@ -193,7 +193,7 @@ test("two tabs typing in turn, then the conflicted tab is closed unanswered: a r
   await typeAtEnd(b, "B last words\n");
   await b.close();
   await a.reload();
-  await a.waitForSelector("[data-testid=editor]");
+  await a.waitForSelector(APP_EDITOR);
   const texts = await storedTexts(a);
   const theirs = texts.find((t) => t.includes("A line 3"));
   const mine = texts.find((t) => t.includes("B line 3"));

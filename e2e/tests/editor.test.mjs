@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appSession } from "../lib/session.mjs";
-import { openApp, screenshot } from "../lib/browser.mjs";
+import { openApp, screenshot, APP_EDITOR } from "../lib/browser.mjs";
 import { exportedText, typeText as typeInEditor } from "../lib/editor.mjs";
 
 const app = appSession();
@@ -25,7 +25,7 @@ test("a newcomer is welcomed and opens the sample recap: tweet cards, talks and 
   await screenshot(page, "sample-recap");
   // Back from a reload, it is an ordinary draft, and no longer a first visit.
   await page.reload();
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   await page.locator("[data-testid=preview] .tweet-card").first().waitFor();
   assert.equal(await page.locator("[data-testid=welcome]").count(), 0);
   assert.deepEqual(errors, []);

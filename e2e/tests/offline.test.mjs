@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../lib/server.mjs";
-import { launch, openApp } from "../lib/browser.mjs";
+import { launch, openApp, APP_EDITOR } from "../lib/browser.mjs";
 import { setText, typeAtEnd, waitForShown } from "../lib/editor.mjs";
 import { fixture } from "../lib/session.mjs";
 
@@ -30,7 +30,7 @@ async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
 }
 
 async function saved(page) {
@@ -87,7 +87,7 @@ async function offlineRoundTrip(server, context) {
   await saved(page);
   await context.setOffline(true);
   await page.reload();
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   await waitForShown(page, "---\ntitle: Offline\n---\nWritten online.\n");
   await typeAtEnd(page, "Typed offline.");
   await saved(page);
@@ -129,7 +129,7 @@ test("a new deployment waits for the writer: a banner, then a reload into the ne
   // Nothing changed underfoot meanwhile.
   assert.deepEqual(await page.evaluate(() => caches.keys()).then((k) => k.length), before.length + 1);
   await Promise.all([page.waitForEvent("load"), page.locator("[data-testid=update-reload]").click()]);
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   await waitForShown(page, "Still here after the update.\n");
   await page.waitForFunction(async () => (await caches.keys()).length === 1);
   await page.close();
@@ -147,7 +147,7 @@ test("loading the app and writing the sample recap: no request off the origin, n
     document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
   await page.goto(server.url);
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   const draft = await fixture("sample-recap.md");
   await setText(page, draft);
   await typeAtEnd(page, "\nLast words typed by hand, with a link https://example.org and a tweet:\n");

@@ -10,7 +10,7 @@ import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appSession } from "../lib/session.mjs";
-import { openApp, screenshot } from "../lib/browser.mjs";
+import { openApp, screenshot, APP_EDITOR } from "../lib/browser.mjs";
 import { editor, shownText, typeAtEnd } from "../lib/editor.mjs";
 import { copySiteOut, dropFiles, fakePicker, installSite, openSite, readSiteFile, sitesDir, writeSiteFile } from "../lib/site.mjs";
 
@@ -42,7 +42,7 @@ async function freshApp() {
   const { page, errors } = await openApp(app.context, app.server.url);
   await forgetSites(page);
   await page.reload();
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   await page.locator("[data-testid=open-site]").waitFor();
   return { page, errors };
 }

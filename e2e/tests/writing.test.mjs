@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appSession, fixture } from "../lib/session.mjs";
-import { openApp, screenshot } from "../lib/browser.mjs";
+import { openApp, screenshot, APP_EDITOR } from "../lib/browser.mjs";
 import { cursorLine, editor, exportedText, selectText as select, setText, shownText, waitForShown } from "../lib/editor.mjs";
 
 const app = appSession();
@@ -267,7 +267,7 @@ test("light and dark themes: the toggle switches and is remembered", async () =>
   assert.notEqual(await bg(), light);
   await screenshot(page, "theme-dark");
   await page.reload();
-  await page.waitForSelector("[data-testid=editor]");
+  await page.waitForSelector(APP_EDITOR);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
   await page.locator("[data-testid=theme-toggle]").click();
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "light");

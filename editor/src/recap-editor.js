@@ -119,6 +119,7 @@ function position(doc, line, col) {
 
 // The preview's sanitizer rides in the same bundle: one file, one request.
 export { sanitizeInto } from "./sanitize.js";
+import { earlyDraft, earlyPlace } from "./early.js";
 
 export class RecapEditor {
   /**
@@ -129,12 +130,13 @@ export class RecapEditor {
    * first, and where the cursor is.
    */
   constructor(parent, options) {
-    // The app's handlers, guarded: see `stop`.
-    const app = options;
+    // The app's handlers, guarded: see `stop`. The early editor swaps in the app's
+    // handlers when the app adopts it (`start`).
+    this.app = options;
     const guard = (name, otherwise) => (...args) => {
       if (this.stopped) return otherwise;
       try {
-        return app[name](...args);
+        return this.app[name](...args);
       } catch (error) {
         this.stop(error);
         return otherwise;
@@ -174,7 +176,7 @@ export class RecapEditor {
           spellcheck: "true",
           autocorrect: "on",
           autocapitalize: "sentences",
-          "aria-label": o.label ?? "Markdown",
+          "aria-label": o.label ?? "Markdown of the post",
           "data-testid": "editor",
           id: "editor",
         }),
@@ -244,7 +246,7 @@ export class RecapEditor {
    * shows, and nothing more is saved. The editor keeps the writer's words and says so
    * at the top of the page, with a button that downloads exactly what it shows.
    */
-  stop(error) {
+  stop(error, message = "Recap stopped because of a bug, and no longer saves what you type.") {
     if (this.stopped) return;
     this.stopped = true;
     console.error("Recap stopped:", error);
@@ -254,8 +256,7 @@ export class RecapEditor {
     banner.setAttribute("role", "alert");
     banner.dataset.testid = "editor-stopped";
     const text = doc.createElement("p");
-    text.textContent =
-      "Recap stopped because of a bug, and no longer saves what you type. The editor still holds all of your text: download it now, then reload the page.";
+    text.textContent = `${message} The editor still holds all of your text: download it now, then reload the page.`;
     const button = doc.createElement("button");
     button.className = "button primary";
     button.dataset.testid = "rescue-download";
@@ -269,9 +270,64 @@ export class RecapEditor {
       setTimeout(() => URL.revokeObjectURL(url), 10000);
     });
     banner.append(text, button);
-    const app = doc.querySelector(".app");
+    this.banner = banner;
+    const app = this.earlyContainer ?? doc.querySelector(".app");
     if (app) app.prepend(banner);
     else doc.body.prepend(banner);
+  }
+
+  /**
+   * The editor for the app: the early one (see `showEarly`), moved into `parent` and
+   * handed the app's `options`, or a new one when there is none. What the writer typed
+   * in the early editor reaches the app as one change through `onChanges`, and a
+   * cursor they placed through `onCursor`, right after this returns.
+   */
+  static start(parent, options) {
+    appStarted = true;
+    const e = early;
+    early = null;
+    if (!e) return new RecapEditor(parent, options);
+    const editor = e.editor;
+    if (editor.stopped) {
+      // It gave the app up for lost (an error before the app started), wrongly.
+      editor.banner?.remove();
+      editor.stopped = false;
+    }
+    const view = editor.view;
+    const hadFocus = view.hasFocus;
+    const scrollTop = view.scrollDOM.scrollTop;
+    parent.append(view.dom); // the same view and history: no second first paint
+    e.container.remove();
+    editor.earlyContainer = null;
+    view.scrollDOM.scrollTop = scrollTop;
+    view.requestMeasure();
+    if (hadFocus) view.focus();
+    // After the app's caller has its editor: the app takes the changes as it takes
+    // typing, not while it is still making the editor.
+    queueMicrotask(() => {
+      editor.app = options;
+      if (editor.stopped) return;
+      const theirs = EditorState.create({ doc: options.text ?? "" }).doc;
+      const shown = view.state.doc;
+      const same = theirs.eq(shown);
+      if (!e.typed.edited && !same) {
+        // Another text than the early editor guessed (another tab saved meanwhile):
+        // the app's, as if it had opened it.
+        editor.load(options.text ?? "", options.line ?? 0, options.col ?? 0);
+      } else if (!same) {
+        reportDifference(editor, theirs, shown);
+      } else if (e.typed.moved) {
+        const [line, col] = lineCol(shown, view.state.selection.main.head);
+        options.onCursor(line, col);
+      } else {
+        const at = position(shown, options.line ?? 0, options.col ?? 0);
+        if (at !== view.state.selection.main.head) {
+          view.dispatch({ selection: EditorSelection.cursor(at) });
+          editor.revealCursor();
+        }
+      }
+    });
+    return editor;
   }
 
   /** Shows another text (a fresh history) with the cursor at `line`, `col`. */
@@ -348,4 +404,81 @@ export class RecapEditor {
   destroy() {
     this.view.destroy();
   }
+}
+
+// The early editor, until the app adopts it; whether the app has started.
+let early = null;
+let appStarted = false;
+
+/**
+ * Tells the app what the writer typed in the early editor: the one span where the
+ * app's text (`theirs`) and the editor's (`shown`) differ, in the app's coordinates.
+ */
+function reportDifference(editor, theirs, shown) {
+  const a = theirs.toString();
+  const b = shown.toString();
+  let start = 0;
+  const max = Math.min(a.length, b.length);
+  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && a.charCodeAt(a.length - 1 - end) === b.charCodeAt(b.length - 1 - end)) end++;
+  // Never split a surrogate pair: the app counts columns in whole characters.
+  const high = (c) => c >= 0xd800 && c <= 0xdbff;
+  const low = (c) => c >= 0xdc00 && c <= 0xdfff;
+  if (start > 0 && high(a.charCodeAt(start - 1))) start--;
+  if (end > 0 && low(a.charCodeAt(a.length - end))) end--;
+  const positions = new Uint32Array([...lineCol(theirs, start), ...lineCol(theirs, a.length - end)]);
+  const [line, col] = lineCol(shown, editor.view.state.selection.main.head);
+  editor.app.onChanges(positions, [b.slice(start, b.length - end)], line, col);
+}
+
+/**
+ * Shows the draft the app will open in an editor of its own, placed where the app's
+ * editor will be, before the app has started (`assets/early.js` calls this). Does
+ * nothing when the app has started already or the draft cannot be read. If the app
+ * fails to start, the editor says so and offers its text as a file.
+ */
+export function showEarly(win = window) {
+  if (appStarted || early) return;
+  let draft;
+  let place;
+  try {
+    draft = earlyDraft(win.localStorage, new Date());
+    place = earlyPlace(win.localStorage, win.innerWidth, win.innerHeight);
+  } catch {
+    return; // storage unavailable or unreadable: the app will say what is wrong
+  }
+  if (!draft) return;
+  const doc = win.document;
+  if (draft.theme) doc.documentElement.setAttribute("data-theme", draft.theme);
+  const container = doc.createElement("div");
+  container.className = "early-editor";
+  container.style.left = `${place.x}px`;
+  container.style.top = `${place.y}px`;
+  container.style.width = `${place.w}px`;
+  container.style.height = `${place.h}px`;
+  doc.body.append(container);
+  const typed = { edited: false, moved: false };
+  const editor = new RecapEditor(container, {
+    text: draft.text,
+    line: draft.line,
+    col: draft.col,
+    onChanges() {
+      typed.edited = true;
+    },
+    onCursor() {
+      typed.moved = true;
+    },
+    onScroll() {},
+    onPaste() {},
+    onKey: () => false,
+  });
+  editor.earlyContainer = container;
+  early = { editor, container, typed };
+  const failed = (event) => {
+    if (appStarted) return;
+    editor.stop(event.reason ?? event.error, "Recap could not start, so nothing you type here is saved.");
+  };
+  win.addEventListener("unhandledrejection", failed);
+  win.addEventListener("error", failed);
 }

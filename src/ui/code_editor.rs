@@ -15,8 +15,9 @@ extern "C" {
     #[derive(Clone)]
     pub type JsEditor;
 
-    #[wasm_bindgen(constructor, catch, js_class = "RecapEditor")]
-    fn create(parent: &web_sys::HtmlElement, options: &JsValue) -> Result<JsEditor, JsValue>;
+    /// The early editor adopted (see `showEarly` in `editor/src/early.js`), or a new one.
+    #[wasm_bindgen(static_method_of = JsEditor, js_class = "RecapEditor", catch)]
+    fn start(parent: &web_sys::HtmlElement, options: &JsValue) -> Result<JsEditor, JsValue>;
 
     #[wasm_bindgen(method)]
     fn load(this: &JsEditor, text: &str, line: u32, col: u32);
@@ -78,7 +79,10 @@ pub struct Callbacks {
 }
 
 /// Creates the editor in `parent`, showing `text` with the cursor at `cursor` (as
-/// [`EditorHandle::load`] would, without building the editor twice on start-up).
+/// [`EditorHandle::load`] would, without building the editor twice on start-up). When
+/// the page already shows the early editor (the draft, before the app had started),
+/// that editor moves into `parent` instead, and what the writer typed in it arrives
+/// through `callbacks` as a change, right after this returns.
 /// `Err` with the browser's message when the editor module did not load or start.
 pub fn create_editor(
     parent: &web_sys::HtmlElement,
@@ -110,7 +114,7 @@ pub fn create_editor(
     set("onKey", key.as_ref());
     key.forget();
     set("label", &JsValue::from_str("Markdown of the post"));
-    JsEditor::create(parent, &options).map_err(|e| {
+    JsEditor::start(parent, &options).map_err(|e| {
         e.as_string()
             .or_else(|| {
                 js_sys::Reflect::get(&e, &"message".into())

@@ -61,7 +61,16 @@ pub fn Editor() -> impl IntoView {
                 }),
             };
             match create_editor(&el, &text, cursor, callbacks) {
-                Ok(js) => editor.0.set_value(Some(js)),
+                Ok(js) => {
+                    editor.0.set_value(Some(js));
+                    // Where the editor is at start is where it will be at the next
+                    // start in a window of this size (the panels open by width):
+                    // remembered for the early editor, once the start is over.
+                    set_timeout(
+                        move || super::editor_place::remember(&el),
+                        std::time::Duration::from_millis(300),
+                    );
+                }
                 Err(e) => {
                     failed.set(Some(e));
                     return;

@@ -10,6 +10,7 @@ mod doc;
 mod draft_images;
 pub(crate) mod draft_list;
 mod editor;
+mod editor_place;
 mod front_matter_form;
 mod history_dialog;
 mod icon;

@@ -1,0 +1,147 @@
+// The editor before the app: while the app's WebAssembly is on its way, the page shows
+// the draft the app will open in a real editor, at the place the app's editor will be.
+// What the writer types there reaches the app; if the app cannot start, the text can
+// still be downloaded. The wasm is held back by the test to look at that moment.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { serveDist } from "../lib/server.mjs";
+import { launch, openApp, APP_EDITOR, screenshot } from "../lib/browser.mjs";
+import { editor, exportedText, setText, shownText } from "../lib/editor.mjs";
+
+const cleanup = [];
+after(async () => {
+  for (const f of cleanup.reverse()) await f();
+});
+
+async function setup() {
+  const server = await serveDist();
+  // No service worker: it would serve the wasm from its cache, past the test's hold.
+  const context = await launch({ serviceWorkers: "block" });
+  cleanup.push(() => server.close(), () => context.close());
+  return { server, context };
+}
+
+/** Holds every request for the wasm until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+const saved = (page) =>
+  page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent === "Saved");
+
+/** The early editor is there and the app is not (its header, its tools). */
+async function earlyOnly(page) {
+  await page.waitForSelector("[data-testid=editor]");
+  assert.equal(await page.locator(".app").count(), 0, "the app has not started yet");
+}
+
+const firstLineBox = (page) =>
+  page.evaluate(() => {
+    const r = document.querySelector("[data-testid=editor] .cm-line").getBoundingClientRect();
+    return [r.x, r.y, r.width].map(Math.round);
+  });
+
+test("before the app has started, the editor shows the open draft where the app's editor will be, and what is typed there is kept", async () => {
+  const { server, context } = await setup();
+  const { page } = await openApp(context, server.url);
+  // Wide enough for the details panel beside the preview: the app's editor is not where
+  // the early editor would guess it, only where the app was last time.
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.reload();
+  await page.waitForSelector(APP_EDITOR);
+  // The app remembers where its editor is, a moment after it has started.
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem("recap:editor-place") ?? "{}").vw === 1600);
+  const draft = "---\ntitle: Early words\n---\n\n## Keynote\n\nNotes from the keynote, with ümlauts and 🎉.\n\n## Second talk\n\nMore notes.\n";
+  await setText(page, draft);
+  await saved(page);
+
+  const release = await holdWasm(page);
+  await page.reload({ waitUntil: "commit" });
+  await earlyOnly(page);
+  assert.equal(await shownText(page), draft, "the stored draft, before the app");
+  const before = await firstLineBox(page);
+  await screenshot(page, "early-editor-returning");
+  // The writer types before the app is there: in the middle, and at the end.
+  await page.locator("[data-testid=editor] .cm-line", { hasText: "Notes from the keynote" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Typed early.");
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("Last line.");
+  assert.equal(await page.locator(".app").count(), 0, "typed before the app started");
+
+  release();
+  await page.waitForSelector(APP_EDITOR);
+  assert.deepEqual(await firstLineBox(page), before, "the text stays where it was when the app takes the editor in");
+  // The typing goes on in the same editor, and all of it is the draft's.
+  await page.keyboard.type(" And after.");
+  const want = draft.replace("🎉.", "🎉. Typed early.") + "Last line. And after.";
+  assert.equal(await exportedText(page), want);
+  await saved(page);
+  // Saved: a reload opens the same text.
+  await page.reload();
+  await page.waitForSelector(APP_EDITOR);
+  assert.equal(await exportedText(page), want);
+  await page.close();
+});
+
+test("on a first visit the early editor shows the app's template, and undo after the app has started undoes early typing", async () => {
+  const { server, context } = await setup();
+  const page = await context.newPage();
+  // One clock for the early template and the app's: both date the draft to the minute.
+  await page.clock.setFixedTime(new Date("2026-11-29T09:41:30"));
+  const release = await holdWasm(page);
+  await page.goto(server.url, { waitUntil: "commit" });
+  await earlyOnly(page);
+  const early = await shownText(page);
+  assert.match(early, /^---\ntitle: ''\ndate: 2026-11-29T09:41:00[+-]\d\d:\d\d\n/);
+  await screenshot(page, "early-editor-first-visit");
+  release();
+  await page.waitForSelector(APP_EDITOR);
+  // The app's own template for the same minute: the early editor showed exactly it.
+  assert.equal(await exportedText(page), early);
+
+  // Typed early, undone after the app has started: one history across the two.
+  await page.close();
+  const again = await context.newPage();
+  const release2 = await holdWasm(again);
+  await again.goto(server.url, { waitUntil: "commit" });
+  await earlyOnly(again);
+  const stored = await shownText(again);
+  await editor(again).click();
+  await again.keyboard.press("Control+End");
+  await again.keyboard.type("Early");
+  release2();
+  await again.waitForSelector(APP_EDITOR);
+  assert.equal(await exportedText(again), stored + "Early");
+  await editor(again).focus();
+  await again.keyboard.press("Control+z");
+  await again.waitForFunction(() => !document.querySelector("[data-testid=editor]").textContent.includes("Early"));
+  assert.equal(await exportedText(again), stored);
+  await again.close();
+});
+
+test("when the app cannot start, the early editor says so and its text can still be downloaded", async () => {
+  const { server, context } = await setup();
+  const { page } = await openApp(context, server.url);
+  await setText(page, "# Notes\n\nKept.\n");
+  await saved(page);
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 500, body: "gone" }));
+  await page.reload({ waitUntil: "commit" });
+  await earlyOnly(page);
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("Typed anyway.");
+  const banner = page.locator("[data-testid=editor-stopped]");
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /could not start/);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=rescue-download]").click()]);
+  assert.equal(await readFile(await file.path(), "utf8"), "# Notes\n\nKept.\nTyped anyway.");
+  await page.close();
+});

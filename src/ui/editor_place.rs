@@ -1,0 +1,34 @@
+//! Where the editor is on the screen at start, remembered for the early editor
+//! (`editor/src/early.js`): on the next start it shows the draft at that place, in a
+//! window of the same size, so the text does not jump when the app takes it in. Only
+//! the start's place counts: the panels a writer opens or closes later are not
+//! remembered, and the next start lays them out by the window's width again.
+
+/// The storage entry the early editor reads (`PLACE_KEY` in `editor/src/early.js`).
+const PLACE_KEY: &str = "recap:editor-place";
+
+/// Writes where `el` is in the window, and the window's size. Fails silently: without
+/// it the early editor guesses its place from the layout's breakpoints.
+pub fn remember(el: &web_sys::Element) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let size = |v: Result<wasm_bindgen::JsValue, _>| v.ok().and_then(|v| v.as_f64());
+    let (Some(vw), Some(vh)) = (size(window.inner_width()), size(window.inner_height())) else {
+        return;
+    };
+    let r = el.get_bounding_client_rect();
+    if r.width() <= 0.0 || r.height() <= 0.0 {
+        return; // hidden (the preview tab on a phone): keep the last place seen
+    }
+    let place = format!(
+        r#"{{"vw":{vw},"vh":{vh},"x":{},"y":{},"w":{},"h":{}}}"#,
+        r.x(),
+        r.y(),
+        r.width(),
+        r.height()
+    );
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.set_item(PLACE_KEY, &place);
+    }
+}
