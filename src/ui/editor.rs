@@ -21,6 +21,7 @@ pub fn Editor() -> impl IntoView {
         doc.loaded.track();
         let Some(el) = host.get() else { return };
         let (text, cursor) = doc.with(|ws| (ws.text().to_string(), ws.cursor_pos()));
+        sync.editor_leads();
         if editor.0.with_value(Option::is_some) {
             editor.load(&text, cursor);
         } else {

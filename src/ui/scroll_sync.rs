@@ -26,6 +26,8 @@ pub struct ScrollSync {
     expected: StoredValue<[Option<i32>; 2]>,
     /// A re-sync waits for the next frame (see [`ScrollSync::preview_changed`]).
     pending: StoredValue<bool>,
+    /// The editor leads until the writer does something: see [`ScrollSync::editor_leads`].
+    editor_leads: StoredValue<bool>,
     editor: EditorHandle,
     doc: Doc,
     parts: PreviewParts,
@@ -148,9 +150,20 @@ impl ScrollSync {
             parts,
             expected: StoredValue::new([None, None]),
             pending: StoredValue::new(false),
+            editor_leads: StoredValue::new(false),
             editor,
             doc,
         };
+        // The writer's first key, click, wheel or touch ends the editor's lead.
+        let leads = sync.editor_leads;
+        for event in ["keydown", "pointerdown", "wheel", "touchstart"] {
+            let handle = window_event_listener_untyped(event, move |_| {
+                if leads.get_value() {
+                    leads.set_value(false);
+                }
+            });
+            on_cleanup(move || handle.remove());
+        }
         provide_context(sync);
         sync
     }
@@ -175,6 +188,15 @@ impl ScrollSync {
     fn expect(&self, pane: Pane, before: i32, now: i32) {
         self.expected
             .update_value(|e| e[pane as usize] = (now != before).then_some(now));
+    }
+
+    /// A draft was just opened with the editor at its cursor: the editor leads until
+    /// the writer's next key, click, wheel or touch. The preview's first layout
+    /// (groups measured for real, the page growing and shrinking) moves its scroll
+    /// position by itself; taken for the writer's scrolling, it pulled the editor
+    /// away from the cursor, to the top.
+    pub fn editor_leads(&self) {
+        self.editor_leads.set_value(true);
     }
 
     /// A jump (outline, checks) placed both panes itself: their echoes are not the
@@ -234,6 +256,10 @@ impl ScrollSync {
             return;
         };
         if self.is_echo(Pane::Preview, pane.scroll_top()) {
+            return;
+        }
+        if self.editor_leads.get_value() {
+            self.preview_changed(); // back in step with the editor, next frame
             return;
         }
         let y = f64::from(pane.scroll_top());
