@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { serveDist } from "../lib/server.mjs";
 import { launch, openApp, APP_EDITOR, screenshot } from "../lib/browser.mjs";
-import { editor, exportedText, setText, shownText } from "../lib/editor.mjs";
+import { editor, exportedText, selectText, setText, shownText } from "../lib/editor.mjs";
 
 const cleanup = [];
 after(async () => {
@@ -143,5 +143,35 @@ test("when the app cannot start, the early editor says so and its text can still
   assert.match(await banner.textContent(), /could not start/);
   const [file] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=rescue-download]").click()]);
   assert.equal(await readFile(await file.path(), "utf8"), "# Notes\n\nKept.\nTyped anyway.");
+  await page.close();
+});
+
+test("a long draft with mixed line endings opens early at its cursor, as the app opens it, and keeps every line's ending", async () => {
+  const { server, context } = await setup();
+  const { page } = await openApp(context, server.url);
+  const lines = Array.from({ length: 240 }, (_, i) => `Line ${i} über ${"word ".repeat(i % 7)}`);
+  const original = lines.map((l, i) => l + (i % 3 ? "\n" : "\r\n")).join("");
+  await page.locator("[data-testid=import-md]").setInputFiles({ name: "long.md", mimeType: "text/markdown", buffer: Buffer.from(original) });
+  await page.locator("[data-testid=notices] .notice", { hasText: "Imported long.md" }).waitFor();
+  // The cursor half-way down, after an edit there (saved with the draft).
+  await selectText(page, "Line 150 ", { collapse: true });
+  await page.keyboard.type("A");
+  await saved(page);
+  const withA = original.replace("Line 150 ", "Line 150 A");
+  assert.equal(await exportedText(page), withA);
+
+  const release = await holdWasm(page);
+  await page.reload({ waitUntil: "commit" });
+  await earlyOnly(page);
+  const scrolled = () => page.evaluate(() => Math.round(document.querySelector(".cm-scroller").scrollTop));
+  const earlyTop = await scrolled();
+  assert.ok(earlyTop > 1000, `opened at the cursor, not at the top (scrolled ${earlyTop} px)`);
+  // Focused at the cursor: typing goes there without a click.
+  await page.keyboard.type("E");
+  release();
+  await page.waitForSelector(APP_EDITOR);
+  assert.equal(await scrolled(), earlyTop, "the app keeps the place the early editor showed");
+  await page.keyboard.type("F");
+  assert.equal(await exportedText(page), original.replace("Line 150 ", "Line 150 AEF"));
   await page.close();
 });

@@ -295,12 +295,13 @@ export class RecapEditor {
     }
     const view = editor.view;
     const hadFocus = view.hasFocus;
-    const scrollTop = view.scrollDOM.scrollTop;
+    // Moving an element out of the page resets its scroll position: CodeMirror's
+    // snapshot puts the same line back at the top.
+    const scroll = view.scrollSnapshot();
     parent.append(view.dom); // the same view and history: no second first paint
     e.container.remove();
     editor.earlyContainer = null;
-    view.scrollDOM.scrollTop = scrollTop;
-    view.requestMeasure();
+    view.dispatch({ effects: scroll });
     if (hadFocus) view.focus();
     // After the app's caller has its editor: the app takes the changes as it takes
     // typing, not while it is still making the editor.
@@ -474,6 +475,7 @@ export function showEarly(win = window) {
     onKey: () => false,
   });
   editor.earlyContainer = container;
+  editor.focus(); // as the app's editor: the writer types without a click first
   early = { editor, container, typed };
   const failed = (event) => {
     if (appStarted) return;
