@@ -29,6 +29,10 @@ pub fn remember(el: &web_sys::Element) {
         r.height()
     );
     if let Ok(Some(storage)) = window.local_storage() {
-        let _ = storage.set_item(PLACE_KEY, &place);
+        // Written only when it moved: every write tells the other tabs, which then
+        // read their drafts list again.
+        if storage.get_item(PLACE_KEY).ok().flatten().as_deref() != Some(place.as_str()) {
+            let _ = storage.set_item(PLACE_KEY, &place);
+        }
     }
 }
