@@ -300,6 +300,7 @@ export class RecapEditor {
     const scroll = view.scrollSnapshot();
     parent.append(view.dom); // the same view and history: no second first paint
     e.container.remove();
+    e.header.remove();
     editor.earlyContainer = null;
     view.dispatch({ effects: scroll });
     if (hadFocus) view.focus();
@@ -452,6 +453,14 @@ export function showEarly(win = window) {
   if (!draft) return;
   const doc = win.document;
   if (draft.theme) doc.documentElement.setAttribute("data-theme", draft.theme);
+  // The app's header bar, its name only, until the app's own replaces it.
+  const header = doc.createElement("header");
+  header.className = "app-header early-header";
+  const name = doc.createElement("span");
+  name.className = "app-name";
+  name.textContent = "Recap";
+  header.append(name);
+  doc.body.append(header);
   const container = doc.createElement("div");
   container.className = "early-editor";
   container.style.left = `${place.x}px`;
@@ -476,7 +485,7 @@ export function showEarly(win = window) {
   });
   editor.earlyContainer = container;
   editor.focus(); // as the app's editor: the writer types without a click first
-  early = { editor, container, typed };
+  early = { editor, container, header, typed };
   const failed = (event) => {
     if (appStarted) return;
     editor.stop(event.reason ?? event.error, "Recap could not start, so nothing you type here is saved.");
