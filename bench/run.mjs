@@ -69,6 +69,9 @@ async function typeAndTime(page, text) {
         requestIdleCallback(check);
       }),
   );
+  // A writer clicks into the text before typing: the app's start-up state (the
+  // editor leading the scroll sync until the first key, click, wheel or touch) ends.
+  await page.locator(".cm-content").click();
   return page.evaluate(async (count) => {
     const view = document.querySelector(".cm-content").cmTile.root.view;
     const preview = document.querySelector("[data-testid=preview]");
