@@ -48,6 +48,11 @@ export async function openApp(context, url) {
   return { page, errors };
 }
 
+/** Waits until the save status says the open draft is saved. */
+export async function saved(page) {
+  await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent === "Saved");
+}
+
 export async function screenshot(page, name) {
   await mkdir(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.png`);

@@ -4,18 +4,12 @@ import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { appSession, externalCorpus, fixturesDir } from "../lib/session.mjs";
-import { openApp, screenshot, APP_EDITOR } from "../lib/browser.mjs";
+import { openApp, screenshot, APP_EDITOR, saved } from "../lib/browser.mjs";
 import { editor, exportedText, setText, shownText, typeAtEnd, typeText, waitForShown } from "../lib/editor.mjs";
 
 const app = appSession();
 
 const status = (page) => page.locator("[data-testid=save-status]");
-
-async function saved(page) {
-  await page.waitForFunction(
-    () => document.querySelector("[data-testid=save-status]")?.textContent === "Saved",
-  );
-}
 
 /** Every draft text in the page's localStorage. */
 async function storedTexts(page) {

@@ -6,7 +6,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { serveDist } from "../lib/server.mjs";
-import { launch, openApp, APP_EDITOR, screenshot } from "../lib/browser.mjs";
+import { launch, openApp, APP_EDITOR, screenshot, saved } from "../lib/browser.mjs";
 import { editor, exportedText, selectText, setText, shownText } from "../lib/editor.mjs";
 
 const cleanup = [];
@@ -32,9 +32,6 @@ async function holdWasm(page) {
   });
   return release;
 }
-
-const saved = (page) =>
-  page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent === "Saved");
 
 /** The early editor is there and the app is not (its header, its tools). */
 async function earlyOnly(page) {

@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../lib/server.mjs";
-import { launch, openApp, APP_EDITOR } from "../lib/browser.mjs";
+import { launch, openApp, APP_EDITOR, saved } from "../lib/browser.mjs";
 import { setText, typeAtEnd, waitForShown } from "../lib/editor.mjs";
 import { fixture } from "../lib/session.mjs";
 
@@ -31,10 +31,6 @@ async function controlled(page) {
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) await page.reload();
   await page.waitForFunction(() => !!navigator.serviceWorker.controller);
   await page.waitForSelector(APP_EDITOR);
-}
-
-async function saved(page) {
-  await page.waitForFunction(() => document.querySelector("[data-testid=save-status]")?.textContent === "Saved");
 }
 
 test("on a first visit the service worker registers once the editor is up, not while the app starts", async () => {

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appSession, fixture } from "../lib/session.mjs";
-import { openApp, screenshot, APP_EDITOR } from "../lib/browser.mjs";
+import { openApp, screenshot, APP_EDITOR, saved } from "../lib/browser.mjs";
 import { cursorLine, editor, exportedText, selectText as select, setText, shownText, waitForShown } from "../lib/editor.mjs";
 
 const app = appSession();
@@ -207,7 +207,7 @@ test("the outline lists days and talks; clicking one scrolls editor and preview 
 test("checks: the Devops tag here against DevOps in another draft, with a jump to the line", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "---\ntitle: Published\ntags: [DevOps]\n---\nx\n");
-  await page.waitForFunction(() => document.querySelector("[data-testid=save-status]").textContent === "Saved");
+  await saved(page);
   await freshDraft(page, POST);
   await openDetails(page);
   const check = page.locator("[data-testid=checks] button", { hasText: "“Devops” is spelled “DevOps” elsewhere" });
