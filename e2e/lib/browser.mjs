@@ -1,7 +1,7 @@
 // Debian's headless Chromium, started the way this machine needs (no downloads,
 // no background traffic), with a fresh profile per launch.
 import { chromium } from "playwright-core";
-import { mkdtemp, mkdir } from "node:fs/promises";
+import { mkdtemp, mkdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,13 @@ export async function launch(options = {}) {
     viewport: { width: 1280, height: 800 },
     ...options,
   });
+  // The profile goes with the browser: left behind, every test and bench run added
+  // its profiles to /tmp until the disk was full.
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    await rm(userDataDir, { recursive: true, force: true });
+  };
   return context;
 }
 
