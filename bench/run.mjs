@@ -45,14 +45,24 @@ const quantile = (xs, q) => {
 
 /** Loads `text` into the page's editor (as one paste), then types KEYSTROKES single
  * characters at places spread through the prose, timing each. Runs inside the page;
- * it finds CodeMirror's view through the DOM (`cmTile`), for the bench only. */
-async function typeAndTime(page, text) {
+ * it finds CodeMirror's view through the DOM (`cmTile`), for the bench only.
+ * `editorModule`: where the page's editor module is, relative to the page (it says
+ * when the editor has parsed the whole text). */
+async function typeAndTime(page, text, editorModule) {
   await page.evaluate((text) => {
     const view = document.querySelector(".cm-content").cmTile.root.view;
     view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
   }, text);
   // Settled: the preview shows something of the new text...
   await page.waitForFunction(() => document.querySelector("[data-testid=preview]").childNodes.length > 0);
+  // ...the editor has parsed all of it (in idle time: a quiet page alone does not say
+  // so, as that parse leaves most of each idle period free)...
+  await page.evaluate(async (url) => {
+    window.__editorModule = await import(new URL(url, location.href));
+  }, editorModule);
+  await page.waitForFunction(() => window.__editorModule.parsedToEnd(document.querySelector(".cm-content")), null, {
+    timeout: 120_000,
+  });
   // ...and the page has gone quiet: five idle periods in a row with nothing else to
   // do. CodeMirror parses a pasted text in the background (idle callbacks), and the
   // first keystrokes at the end of a 1 MB text would otherwise wait on that one-time
@@ -126,9 +136,9 @@ const base = await serveDist(here);
 const context = await launch();
 const results = [];
 const pages = [
-  ["recap", app.url],
-  ["baseline", `${base.url}baseline/index.html`],
-  ["codemirror_alone", `${base.url}baseline/index.html?floor=1`],
+  ["recap", app.url, "recap-editor.js"],
+  ["baseline", `${base.url}baseline/index.html`, "dist/baseline.js"],
+  ["codemirror_alone", `${base.url}baseline/index.html?floor=1`, "dist/baseline.js"],
 ];
 // BENCH_ONLY=startup skips the keystroke part (minutes) when working on start-up;
 // BENCH_ONLY=keystrokes skips start-up and Lighthouse when working on typing.
@@ -138,13 +148,13 @@ const only = process.env.BENCH_ONLY;
 const onlyPages = process.env.BENCH_PAGES?.split(",");
 for (const [name, text] of only === "startup" ? [] : docs) {
   const row = { document: name, bytes: Buffer.byteLength(text) };
-  for (const [who, url] of pages.filter(([who]) => !onlyPages || onlyPages.includes(who))) {
+  for (const [who, url, editorModule] of pages.filter(([who]) => !onlyPages || onlyPages.includes(who))) {
     progress(`${name}: ${KEYSTROKES} keystrokes into ${who}`);
     const page = await context.newPage();
     await page.goto(url);
     await page.waitForSelector(".cm-content");
     if (who === "recap") await page.locator("[data-testid=new-draft]").click().catch(() => {});
-    const { toDom, toFrame } = await typeAndTime(page, text);
+    const { toDom, toFrame } = await typeAndTime(page, text, editorModule);
     row[who] = {
       keystrokes: toDom.length,
       dom_median_ms: quantile(toDom, 0.5),

@@ -124,6 +124,48 @@ test("Markdown is highlighted in the light and in the dark theme", async () => {
   await page.close();
 });
 
+test("a long post is parsed to its end while the writer pauses, so a jump to the end shows it highlighted at once", async () => {
+  const { page, errors } = await openApp(app.context, app.server.url);
+  // About 2 MB: CodeMirror alone parses only about 100 KB past what it shows.
+  const talks = Array.from(
+    { length: 18000 },
+    (_, k) => `## Talk ${k + 1}\n\nNotes with *emphasis*, **strong words** and [a link](https://example.com/${k}).\n`,
+  ).join("\n");
+  await freshDraft(page, `---\ntitle: A long conference\n---\n${talks}\n## The last talk\n`);
+  // An edit near the top, as when the writer comes back to the first talk: the
+  // editor parses again from there.
+  await page.keyboard.press("Control+Home");
+  for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" (keynote)");
+  await page.evaluate(async () => {
+    window.__editorModule = await import(new URL("recap-editor.js", location.href));
+  });
+  await page.waitForFunction(() => window.__editorModule.parsedToEnd(document.querySelector("[data-testid=editor]")), null, {
+    timeout: 60_000,
+  });
+  // Ctrl+End from inside the page, and a look at each frame until one shows the last
+  // line: no pause of the test's own lets a parse catch up in between.
+  const weight = await page.evaluate(
+    () =>
+      new Promise((done) => {
+        const content = document.querySelector("[data-testid=editor]");
+        content.focus();
+        content.dispatchEvent(new KeyboardEvent("keydown", { key: "End", code: "End", ctrlKey: true, bubbles: true, cancelable: true }));
+        const look = () => {
+          const line = [...document.querySelectorAll(".cm-line")].find((l) => l.textContent === "## The last talk");
+          if (!line) return requestAnimationFrame(look);
+          const words = [...line.querySelectorAll("span")].find((s) => s.textContent.includes("The last talk"));
+          done(words ? getComputedStyle(words).fontWeight : "not highlighted");
+        };
+        requestAnimationFrame(look);
+      }),
+  );
+  assert.ok(Number(weight) >= 600, `the last heading is bold in the first frame that shows it (${weight})`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("when the app fails while taking a change, the editor says so and downloads every word it holds", async () => {
   // A panic stops the wasm, and the next change the editor reports throws. The shim
   // is driven here with handlers that fail like that on the second keystroke.

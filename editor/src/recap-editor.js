@@ -8,9 +8,9 @@
 // in one step, and the change flows back to Rust by the same path as typing.
 
 import { EditorState, EditorSelection, Prec } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { EditorView, ViewPlugin, keymap } from "@codemirror/view";
 import { history, defaultKeymap, historyKeymap, isolateHistory } from "@codemirror/commands";
-import { syntaxHighlighting, HighlightStyle, Language, defineLanguageFacet } from "@codemirror/language";
+import { syntaxHighlighting, syntaxTree, syntaxTreeAvailable, ensureSyntaxTree, HighlightStyle, Language, defineLanguageFacet } from "@codemirror/language";
 import { search, searchKeymap } from "@codemirror/search";
 import { insertNewlineContinueMarkup, deleteMarkupBackward } from "@codemirror/lang-markdown";
 import { parser as commonmark, GFM } from "@lezer/markdown";
@@ -105,6 +105,58 @@ const theme = EditorView.theme({
   ".cm-searchMatch-selected": { backgroundColor: "var(--search-current)" },
 });
 
+// CodeMirror parses the Markdown only a little past what is shown (100 KB beyond the
+// viewport, and at most 3 s of work per 30 s). In a long post, a jump far down (the
+// outline, search, the scrollbar) left the parse behind: the text there showed
+// unhighlighted, and the first keystrokes paid for parsing up to it, 20 ms each at
+// 1 MB. This parses the rest of the text while the page is idle, in slices short
+// enough that a key pressed meanwhile waits little; after an edit, the parser reuses
+// what it had past the change, so catching up again is cheap.
+const IDLE_SLICE_MS = 5;
+const idle =
+  typeof requestIdleCallback === "function"
+    ? [(f) => requestIdleCallback(f), (h) => cancelIdleCallback(h)]
+    : [(f) => setTimeout(f, 50), (h) => clearTimeout(h)];
+const parseAhead = ViewPlugin.fromClass(
+  class {
+    constructor(view) {
+      this.view = view;
+      this.handle = null;
+      this.schedule();
+    }
+    update(update) {
+      if (update.docChanged) this.schedule();
+    }
+    schedule() {
+      if (this.handle === null) this.handle = idle[0]((deadline) => this.slice(deadline));
+    }
+    slice(deadline) {
+      this.handle = null;
+      const { state } = this.view;
+      // Short slices while the idle period lasts and no input waits (where the
+      // browser can tell): a key pressed meanwhile waits one slice at most.
+      const inputPending = () => navigator.scheduling?.isInputPending?.() ?? false;
+      let tree;
+      do tree = ensureSyntaxTree(state, state.doc.length, IDLE_SLICE_MS);
+      while (!tree && deadline && deadline.timeRemaining() > IDLE_SLICE_MS && !inputPending());
+      if (!tree) this.schedule();
+      else if (tree !== syntaxTree(state)) this.view.dispatch({}); // the state takes the whole tree
+    }
+    destroy() {
+      if (this.handle !== null) idle[1](this.handle);
+    }
+  },
+);
+
+/**
+ * Whether the editor holding `dom` has parsed its whole text (see `parseAhead`): a
+ * browser test and `make bench` wait for it.
+ */
+export function parsedToEnd(dom) {
+  const view = EditorView.findFromDOM(dom);
+  return view !== null && syntaxTreeAvailable(view.state);
+}
+
 /** Line (from 0) and UTF-16 column of `pos` in `doc`. */
 function lineCol(doc, pos) {
   const line = doc.lineAt(pos);
@@ -170,6 +222,7 @@ export class RecapEditor {
         search({ top: true }),
         EditorView.lineWrapping,
         markdownLanguage,
+        parseAhead,
         syntaxHighlighting(highlightStyle),
         theme,
         EditorView.contentAttributes.of({
