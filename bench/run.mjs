@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../e2e/lib/server.mjs";
 import { launch } from "../e2e/lib/browser.mjs";
+import { waitForParsed } from "../e2e/lib/editor.mjs";
 import { runLighthouse, printLighthouse } from "./lighthouse.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -55,18 +56,12 @@ async function typeAndTime(page, text, editorModule) {
   }, text);
   // Settled: the preview shows something of the new text...
   await page.waitForFunction(() => document.querySelector("[data-testid=preview]").childNodes.length > 0);
-  // ...the editor has parsed all of it (in idle time: a quiet page alone does not say
-  // so, as that parse leaves most of each idle period free)...
-  await page.evaluate(async (url) => {
-    window.__editorModule = await import(new URL(url, location.href));
-  }, editorModule);
-  await page.waitForFunction(() => window.__editorModule.parsedToEnd(document.querySelector(".cm-content")), null, {
-    timeout: 120_000,
-  });
+  // ...the editor has parsed all of it, in idle time (a quiet page alone does not say
+  // so: that parse leaves most of each idle period free), else the first keystrokes
+  // far down a 1 MB text would wait on that one-time parse, in every page alike...
+  await waitForParsed(page, { module: editorModule, timeout: 120_000 });
   // ...and the page has gone quiet: five idle periods in a row with nothing else to
-  // do. CodeMirror parses a pasted text in the background (idle callbacks), and the
-  // first keystrokes at the end of a 1 MB text would otherwise wait on that one-time
-  // parse, in every page alike. What is timed is typing into a loaded post.
+  // do. What is timed is typing into a loaded post.
   await page.evaluate(
     () =>
       new Promise((done) => {

@@ -26,6 +26,22 @@ export async function waitForShown(page, text) {
   );
 }
 
+/**
+ * Waits until the editor has parsed its whole text: the shim parses it while the page
+ * is idle, and its `parsedToEnd` says when that is done. `module` is where the page's
+ * editor module is, relative to the page.
+ */
+export async function waitForParsed(page, { module = "recap-editor.js", timeout = 60_000 } = {}) {
+  await page.evaluate(async (url) => {
+    window.__editorModule = await import(new URL(url, location.href));
+  }, module);
+  await page.waitForFunction(
+    () => window.__editorModule.parsedToEnd(document.querySelector("[data-testid=editor]")),
+    null,
+    { timeout },
+  );
+}
+
 /** Replaces the whole text, as a paste over a full selection would. */
 export async function setText(page, text) {
   await editor(page).click();

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { appSession, fixture } from "../lib/session.mjs";
 import { openApp, screenshot } from "../lib/browser.mjs";
-import { editor, exportedText, selectText, setText, shownText, typeAtEnd, waitForShown } from "../lib/editor.mjs";
+import { editor, exportedText, selectText, setText, shownText, typeAtEnd, waitForParsed, waitForShown } from "../lib/editor.mjs";
 
 const app = appSession();
 
@@ -138,12 +138,7 @@ test("a long post is parsed to its end while the writer pauses, so a jump to the
   for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowDown");
   await page.keyboard.press("End");
   await page.keyboard.type(" (keynote)");
-  await page.evaluate(async () => {
-    window.__editorModule = await import(new URL("recap-editor.js", location.href));
-  });
-  await page.waitForFunction(() => window.__editorModule.parsedToEnd(document.querySelector("[data-testid=editor]")), null, {
-    timeout: 60_000,
-  });
+  await waitForParsed(page);
   // Ctrl+End from inside the page, and a look at each frame until one shows the last
   // line: no pause of the test's own lets a parse catch up in between.
   const weight = await page.evaluate(
