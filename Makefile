@@ -18,7 +18,7 @@ export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: help serve dist dist-subpath bench test native e2e lint tools browser-tools clean editor
+.PHONY: help serve dist dist-subpath bench test native e2e lint tools browser-tools clean editor editor-test
 
 help:
 	@echo "make serve   build and serve the editor at http://127.0.0.1:8080"
@@ -52,7 +52,7 @@ dist: tools editor fetch
 	$(RELEASE_WASM) trunk build --offline --release
 	node build/sizes.mjs dist --json target/dist-sizes.json
 
-test: lint native e2e
+test: lint native editor-test e2e
 
 native:
 	cargo test --all-targets
@@ -65,6 +65,10 @@ lint:
 # The app built for a sub-path too, as some static hosts serve it (/recap/).
 dist-subpath: tools editor fetch
 	$(RELEASE_WASM) trunk build --offline --release --public-url /recap/ --dist target/dist-subpath
+
+# The editor's Markdown grammar, in Node: its incremental parses against full ones.
+editor-test: editor
+	cd editor && node --test test/
 
 e2e: dist dist-subpath browser-tools
 	cd e2e && npm test
