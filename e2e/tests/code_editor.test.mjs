@@ -90,6 +90,26 @@ test("a front-matter form edit is one step of the editor's undo", async () => {
   await page.close();
 });
 
+test("Enter continues a list, a numbered list and a quote; Enter on an empty item ends the list", async () => {
+  const { page, errors } = await openApp(app.context, app.server.url);
+  await freshDraft(page, "---\ntitle: Lists\n---\n### Talk\n\n- one");
+  await typeAtEnd(page, "");
+  for (const key of ["Enter", "two", "Enter", "Enter", "Enter", "1. first", "Enter", "second", "Enter", "Enter", "Enter", "> quoted", "Enter", "more"]) {
+    if (key === "Enter") await page.keyboard.press("Enter");
+    else await page.keyboard.type(key);
+  }
+  const expected = "---\ntitle: Lists\n---\n### Talk\n\n- one\n- two\n\n1. first\n2. second\n\n> quoted\n> more";
+  assert.equal(await exportedText(page), expected);
+  await page.locator("[data-testid=preview] blockquote p", { hasText: "quoted more" }).waitFor();
+  assert.equal(await page.locator("[data-testid=preview] ol > li").count(), 2);
+  // Backspace right after the marker Enter added takes that continuation back.
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Backspace");
+  assert.equal(await exportedText(page), expected);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("Markdown is highlighted in the light and in the dark theme", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, await fixture("sample-recap.md"));

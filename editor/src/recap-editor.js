@@ -10,15 +10,18 @@
 import { EditorState, EditorSelection, Prec } from "@codemirror/state";
 import { EditorView, ViewPlugin, keymap } from "@codemirror/view";
 import { history, defaultKeymap, historyKeymap, isolateHistory } from "@codemirror/commands";
-import { syntaxHighlighting, syntaxTree, syntaxTreeAvailable, ensureSyntaxTree, HighlightStyle, Language, defineLanguageFacet } from "@codemirror/language";
+import { syntaxHighlighting, syntaxTree, syntaxTreeAvailable, ensureSyntaxTree, HighlightStyle, Language, languageDataProp } from "@codemirror/language";
 import { search, searchKeymap } from "@codemirror/search";
-import { insertNewlineContinueMarkup, deleteMarkupBackward } from "@codemirror/lang-markdown";
+import { insertNewlineContinueMarkup, deleteMarkupBackward, markdownLanguage as langMarkdown } from "@codemirror/lang-markdown";
 import { tags as t } from "@lezer/highlight";
 import { markdownParser } from "./markdown.js";
 
+// lang-markdown's Enter and Backspace (continue a list or quote, remove its markup) act
+// only where its own language data is active: the editor's document node carries that
+// data (comment tokens `<!--`/`-->`). Without it both keys did no more than plain ones.
 const markdownLanguage = new Language(
-  defineLanguageFacet({ commentTokens: { block: { open: "<!--", close: "-->" } } }),
-  markdownParser,
+  langMarkdown.data,
+  markdownParser.configure({ props: [languageDataProp.add({ Document: langMarkdown.data })] }),
   [],
   "markdown",
 );
