@@ -16,6 +16,11 @@
 // open while one of those reads its lines. Front matter comes only at the very start,
 // before any section. editor/test/sections.test.mjs checks, edit after edit, that the
 // incremental parse with sections has exactly the nodes a full parse without them has.
+//
+// Beyond @lezer/markdown's documented extension API this reads three of its internals:
+// a parser's `blockParsers`/`blockNames` (to wrap two of its block parsers) and a
+// block context's `stack` (a section's level and end). The version is pinned by
+// package-lock.json; `guarded` fails loudly and those tests fail if they change.
 
 const ATX = /^(#{1,6})(?:[ \t]|$)/;
 
