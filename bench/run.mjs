@@ -4,8 +4,9 @@
 // alone (the floor), in the same headless Chromium. Per keystroke: the time from the
 // input to the preview DOM holding the change; to the end of the frame that paints it
 // (the editor and the preview, main thread, see `typeAndTime`); and to the next
-// animation frame, which waits for the display's next refresh too. Then start-up over cold loads, and the size of what is
-// shipped. Prints progress and tables; writes target/bench/browser.json.
+// animation frame, which waits for the display's next refresh too. Then start-up over
+// cold loads, and the size of what is shipped. Prints progress and tables; writes
+// target/bench/browser.json.
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
@@ -234,7 +235,6 @@ if (only !== "keystrokes") {
   lighthouse = await runLighthouse();
 }
 
-const ms = (x) => (x === undefined ? "-" : `${x.toFixed(2)} ms`).padStart(10);
 const pair = (m, q) => (m === undefined ? "-" : `${m.toFixed(1)} / ${q.toFixed(1)}`).padStart(13);
 console.log(`\nPer keystroke, median / p95 in ms (${KEYSTROKES} keystrokes per document, headless Chromium)`);
 console.log("  to DOM: the preview holds the change; painted: the frame that paints it has done its");
