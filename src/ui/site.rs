@@ -169,9 +169,9 @@ impl SiteState {
                 doc.notify(
                     false,
                     format!(
-                        "Opened the site “{}”: {} posts ({}).",
+                        "Opened the site “{}”: {} ({}).",
                         site.config.title.as_deref().unwrap_or(&site.name),
-                        site.posts.len(),
+                        crate::writing::counted(site.posts.len(), "post", "posts"),
                         site.config.files.join(", ")
                     ),
                 );

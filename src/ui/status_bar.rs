@@ -1,5 +1,5 @@
 use super::Doc;
-use crate::writing::stats;
+use crate::writing::{counted, stats};
 use leptos::prelude::*;
 
 /// The bottom line: words, reading time, talks, tweets and links.
@@ -13,11 +13,11 @@ pub fn StatusBar() -> impl IntoView {
     });
     view! {
         <footer class="status-bar" data-testid="status-bar">
-            <span data-testid="stat-words">{move || format!("{} words", s.get().words)}</span>
+            <span data-testid="stat-words">{move || counted(s.get().words, "word", "words")}</span>
             <span>{move || format!("{} min read", s.get().minutes.max(1))}</span>
-            <span data-testid="stat-talks">{move || format!("{} talks", s.get().talks)}</span>
-            <span data-testid="stat-tweets">{move || format!("{} tweets", s.get().tweets)}</span>
-            <span data-testid="stat-links">{move || format!("{} links", s.get().links)}</span>
+            <span data-testid="stat-talks">{move || counted(s.get().talks, "talk", "talks")}</span>
+            <span data-testid="stat-tweets">{move || counted(s.get().tweets, "tweet", "tweets")}</span>
+            <span data-testid="stat-links">{move || counted(s.get().links, "link", "links")}</span>
         </footer>
     }
 }

@@ -18,7 +18,7 @@ pub use format::{block_prefix, wrap, BlockStyle};
 pub use insert::{figure_shortcode, insert_block as insert_block_at, talk_section, Talk};
 pub use outline::{outline, OutlineEntry};
 pub use raw_html::{raw_html_check, raw_html_lines};
-pub use stats::{stats, Stats};
+pub use stats::{counted, stats, Stats};
 pub use tweet_link::{TweetForm, TweetLink};
 
 use std::ops::Range;

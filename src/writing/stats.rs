@@ -21,6 +21,18 @@ pub struct Stats {
     pub links: usize,
 }
 
+/// `n` and the noun for it, as the status bar says it: "1 talk", "2 talks".
+///
+/// ```
+/// use recap::writing::counted;
+/// assert_eq!(counted(1, "link", "links"), "1 link");
+/// assert_eq!(counted(0, "tweet", "tweets"), "0 tweets");
+/// assert_eq!(counted(14, "talk", "talks"), "14 talks");
+/// ```
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Counts for the body of `text`.
 ///
 /// ```
