@@ -19,6 +19,15 @@ async function openDetails(page) {
   await details.waitFor();
 }
 
+/** A paste into the editor, as the browser sends one (the clipboard holds `text`). */
+function paste(page, text) {
+  return editor(page).evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 const POST = `---
 title: 'DevOpsCon 2018 Munich'
 # kept as written
@@ -148,16 +157,40 @@ test("a tweet link pasted alone on a line is offered as a tweet card", async () 
   await select(page, "Before", { collapse: true });
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  await editor(page).evaluate((el) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", "https://mobile.twitter.com/TBeijen/status/1069903784120381440");
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await paste(page, "https://mobile.twitter.com/TBeijen/status/1069903784120381440");
   const offer = page.locator("[data-testid=tweet-offer]");
   await offer.waitFor();
   await offer.getByRole("button", { name: "Make tweet card" }).click();
   assert.equal(await shownText(page), 'Before\n\n{{< x user="TBeijen" id="1069903784120381440" >}}\n\nAfter\n');
   await page.locator("[data-testid=preview] .tweet-card").waitFor();
+  await page.close();
+});
+
+test("an address pasted over selected words links them, in one undo step", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  const text = "The keynote by Kelsey Hightower was great.\n";
+  await freshDraft(page, text);
+  await select(page, "Kelsey Hightower");
+  await paste(page, "https://github.com/kelseyhightower\n");
+  await waitForShown(page, "The keynote by [Kelsey Hightower](https://github.com/kelseyhightower) was great.\n");
+  const link = page.locator("[data-testid=preview] a[href='https://github.com/kelseyhightower']");
+  await link.waitFor();
+  assert.equal(await link.textContent(), "Kelsey Hightower");
+  // The status bar counts it once typing pauses, in the singular.
+  await page.waitForFunction(() => document.querySelector("[data-testid=stat-links]")?.textContent === "1 link");
+  // The cursor is after the link: typing goes on from there.
+  await page.keyboard.type("!");
+  await waitForShown(page, "The keynote by [Kelsey Hightower](https://github.com/kelseyhightower)! was great.\n");
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+z");
+  await waitForShown(page, text);
+  // Over no selection, or over an address, the paste is the pasted text.
+  await select(page, "great", { collapse: true });
+  await paste(page, " https://example.org/");
+  await waitForShown(page, "The keynote by Kelsey Hightower was great https://example.org/.\n");
+  await select(page, "https://example.org/");
+  await paste(page, "https://example.com/");
+  await waitForShown(page, "The keynote by Kelsey Hightower was great https://example.com/.\n");
   await page.close();
 });
 

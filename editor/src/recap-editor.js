@@ -133,9 +133,9 @@ export class RecapEditor {
   /**
    * `options`: `onChanges(positions: Uint32Array [fromLine, fromCol, toLine, toCol]...,
    * inserts: string[], headLine, headCol)`, `onCursor(headLine, headCol)`, `onScroll()`,
-   * `onPaste(text, aloneOnLine)`, `onKey(key, ctrlOrMeta, alt, shift) -> bool` (true:
-   * handled), `label` for screen readers; `text`, `line` and `col`: what it shows
-   * first, and where the cursor is.
+   * `onPaste(text, aloneOnLine) -> bool` (true: the app changed the text instead),
+   * `onKey(key, ctrlOrMeta, alt, shift) -> bool` (true: handled), `label` for screen
+   * readers; `text`, `line` and `col`: what it shows first, and where the cursor is.
    */
   constructor(parent, options) {
     // The app's handlers, guarded: see `stop`. The early editor swaps in the app's
@@ -225,8 +225,11 @@ export class RecapEditor {
             const alone =
               line.text.slice(0, sel.from - line.from).trim() === "" &&
               endLine.text.slice(sel.to - endLine.from).trim() === "";
-            o.onPaste(text, alone);
-            return false; // CodeMirror inserts the text itself.
+            // The app may make the paste a change of its own (an address pasted over
+            // selected words links them); else CodeMirror inserts the text itself.
+            if (!o.onPaste(text, alone)) return false;
+            event.preventDefault();
+            return true;
           },
         }),
         EditorView.updateListener.of((update) => {

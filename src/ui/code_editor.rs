@@ -72,8 +72,9 @@ pub struct Callbacks {
     pub cursor: Box<dyn FnMut(u32, u32)>,
     /// The editor scrolled.
     pub scroll: Box<dyn FnMut()>,
-    /// Text was pasted; whether it stands alone on its line.
-    pub paste: Box<dyn FnMut(String, bool)>,
+    /// Text was pasted; whether it stands alone on its line. True when the app made
+    /// the paste a change of its own (the editor then inserts nothing).
+    pub paste: Box<dyn FnMut(String, bool) -> bool>,
     /// A key with Ctrl or Cmd: whether the app handled it.
     pub key: Box<dyn FnMut(String, bool, bool, bool) -> bool>,
 }

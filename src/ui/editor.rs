@@ -2,7 +2,7 @@ use super::code_editor::{create_editor, Callbacks};
 use super::toolbar::{run_with, Format};
 use super::{Doc, EditorHandle, ScrollSync};
 use crate::drafts::{EditorChange, LinePos};
-use crate::writing::{TweetForm, TweetLink};
+use crate::writing::{link_over_selection, TweetForm, TweetLink};
 use leptos::prelude::*;
 
 /// The editing surface (CodeMirror): the writer types here, and every change goes to
@@ -45,11 +45,20 @@ pub fn Editor() -> impl IntoView {
                 }),
                 scroll: Box::new(move || sync.editor_scrolled()),
                 paste: Box::new(move |text, alone| {
+                    let link = editor
+                        .selection()
+                        .and_then(|(draft, sel)| link_over_selection(&draft, sel, &text));
+                    if let Some(edit) = link {
+                        offer.set(None);
+                        editor.apply(&edit);
+                        return true;
+                    }
                     let pasted = text.trim().to_string();
                     let link = (alone && !pasted.contains('<'))
                         .then(|| TweetLink::parse(&pasted))
                         .flatten();
                     offer.set(link.map(|l| (pasted, l)));
+                    false
                 }),
                 key: Box::new(move |key, _ctrl_or_meta, alt, _shift| {
                     match Format::for_key(&key).filter(|_| !alt) {

@@ -8,6 +8,7 @@
 mod checks;
 mod format;
 mod insert;
+mod link_paste;
 mod outline;
 mod raw_html;
 mod stats;
@@ -16,6 +17,7 @@ mod tweet_link;
 pub use checks::{checks, Check};
 pub use format::{block_prefix, wrap, BlockStyle};
 pub use insert::{figure_shortcode, insert_block as insert_block_at, talk_section, Talk};
+pub use link_paste::link_over_selection;
 pub use outline::{outline, OutlineEntry};
 pub use raw_html::{raw_html_check, raw_html_lines};
 pub use stats::{counted, stats, Stats};
