@@ -28,6 +28,8 @@ pub struct ScrollSync {
     pending: StoredValue<bool>,
     /// The editor leads until the writer does something: see [`ScrollSync::editor_leads`].
     editor_leads: StoredValue<bool>,
+    /// The group the preview was last put in, laid out whether in view or not.
+    pinned: StoredValue<Option<web_sys::Element>, LocalStorage>,
     editor: EditorHandle,
     doc: Doc,
     parts: PreviewParts,
@@ -88,12 +90,16 @@ impl Parts {
         )
     }
 
+    /// The shown part that body line `line` is in (its index among the shown parts).
+    fn shown_at_line(&self, line: f64) -> usize {
+        self.lines
+            .partition_point(|(_, l)| *l <= line)
+            .saturating_sub(1)
+    }
+
     /// The scroll position of body line `line` (fractional).
     fn y_of_line(&self, line: f64) -> f64 {
-        let k = self
-            .lines
-            .partition_point(|(_, l)| *l <= line)
-            .saturating_sub(1);
+        let k = self.shown_at_line(line);
         let (start, next) = (self.line(k), self.line(k + 1));
         let (top, next_top) = (self.top(k), self.top(k + 1));
         let span = (next - start).max(1.0);
@@ -151,6 +157,7 @@ impl ScrollSync {
             expected: StoredValue::new([None, None]),
             pending: StoredValue::new(false),
             editor_leads: StoredValue::new(false),
+            pinned: StoredValue::new_local(None),
             editor,
             doc,
         };
@@ -242,12 +249,38 @@ impl ScrollSync {
         };
         let body_line = line + fraction - self.front_matter_lines();
         let y = match Parts::of(&self.doc, self.parts, &pane) {
-            Some(parts) if body_line > 0.0 => parts.y_of_line(body_line),
+            Some(mut parts) if body_line > 0.0 => {
+                self.pin_group(&parts, parts.shown_at_line(body_line));
+                parts.end = f64::from(pane.scroll_height());
+                parts.y_of_line(body_line)
+            }
             _ => 0.0,
         };
         let before = pane.scroll_top();
         pane.set_scroll_top(y.max(0.0) as i32);
         self.expect(Pane::Preview, before, pane.scroll_top());
+    }
+
+    /// Lays out the group that holds shown part `k` for real, in view or not. A group
+    /// never shown has an estimated height (`content-visibility: auto`): a part laid
+    /// out below that estimate would be scrolled to, and the next group shown there
+    /// instead, while the part's own group stayed out of view and never grew.
+    fn pin_group(&self, parts: &Parts, k: usize) {
+        let group = parts
+            .lines
+            .get(k)
+            .and_then(|(index, _)| self.parts.item(*index))
+            .and_then(|el| el.parent_element());
+        if self.pinned.with_value(|p| p == &group) {
+            return;
+        }
+        if let Some(old) = self.pinned.get_value() {
+            let _ = old.class_list().remove_1("pinned");
+        }
+        if let Some(el) = &group {
+            let _ = el.class_list().add_1("pinned");
+        }
+        self.pinned.set_value(group);
     }
 
     /// The writer scrolled the preview: bring the editor to the same line.
