@@ -119,14 +119,15 @@ async function typeAndTime(page, text, editorModule) {
       });
       // The key is pressed inside a frame's animation callbacks (the `await frame()`
       // above resumes there), so that same frame's style, layout and paint take the
-      // change. A message posted now runs once that frame's main-thread work is done:
-      // the time to it is the keystroke's work up to painted, without the wait for
-      // the display's refresh that the next animation frame adds.
+      // change. A message posted here runs once that frame's main-thread work is
+      // done: the time to it is the keystroke's work up to painted, without the wait
+      // for the display's refresh that the next animation frame adds. It is posted
+      // before the key, so that tasks the page queues during the key run after it.
       const paint = new MessageChannel();
       const painted = new Promise((done) => (paint.port1.onmessage = () => done(performance.now())));
       const t0 = performance.now();
-      document.execCommand("insertText", false, "x");
       paint.port2.postMessage(0);
+      document.execCommand("insertText", false, "x");
       const t1 = await changed;
       const tp = await painted;
       const t2 = await frame();
