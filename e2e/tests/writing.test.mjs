@@ -194,6 +194,30 @@ test("an address pasted over selected words links them, in one undo step", async
   await page.close();
 });
 
+test("Tab nests a list item and Shift+Tab brings it out; outside a list Tab leaves the editor", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  await freshDraft(page, "Notes:\n\n* Failure is routine\n* Pre mortems\n");
+  await select(page, "Pre mortems", { collapse: true });
+  await page.keyboard.press("Tab");
+  await waitForShown(page, "Notes:\n\n* Failure is routine\n  * Pre mortems\n");
+  await page.locator("[data-testid=preview] li > ul > li", { hasText: "Pre mortems" }).waitFor();
+  // The cursor moved with the item: typing goes on where it was.
+  await page.keyboard.type("!");
+  await waitForShown(page, "Notes:\n\n* Failure is routine\n  * Pre mortems!\n");
+  await page.keyboard.press("Shift+Tab");
+  await waitForShown(page, "Notes:\n\n* Failure is routine\n* Pre mortems!\n");
+  await page.locator("[data-testid=preview] li > ul").waitFor({ state: "detached" });
+  // Each is one undo step.
+  await page.keyboard.press("Control+z");
+  await waitForShown(page, "Notes:\n\n* Failure is routine\n  * Pre mortems!\n");
+  // Outside a list, Tab moves the focus on, as it does anywhere in the page.
+  await select(page, "Notes:", { collapse: true });
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement === document.querySelector("[data-testid=editor]")), false);
+  await waitForShown(page, "Notes:\n\n* Failure is routine\n  * Pre mortems!\n");
+  await page.close();
+});
+
 /** The sample recap with its talks repeated: long enough for both panes to scroll. */
 async function longRecap() {
   const sample = await fixture("sample-recap.md");

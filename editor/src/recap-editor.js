@@ -134,7 +134,8 @@ export class RecapEditor {
    * `options`: `onChanges(positions: Uint32Array [fromLine, fromCol, toLine, toCol]...,
    * inserts: string[], headLine, headCol)`, `onCursor(headLine, headCol)`, `onScroll()`,
    * `onPaste(text, aloneOnLine) -> bool` (true: the app changed the text instead),
-   * `onKey(key, ctrlOrMeta, alt, shift) -> bool` (true: handled), `label` for screen
+   * `onKey(key, ctrlOrMeta, alt, shift) -> bool` (true: handled), `onIndent(outdent)
+   * -> bool` (Tab, Shift+Tab; true: the app took it, in a list), `label` for screen
    * readers; `text`, `line` and `col`: what it shows first, and where the cursor is.
    */
   constructor(parent, options) {
@@ -157,6 +158,7 @@ export class RecapEditor {
       onScroll: guard("onScroll"),
       onPaste: guard("onPaste"),
       onKey: guard("onKey", false),
+      onIndent: guard("onIndent", false),
     };
     this.options = options;
     // Made with its first text: a state made empty and then replaced would build the
@@ -202,6 +204,10 @@ export class RecapEditor {
         keymap.of([
           { key: "Enter", run: insertNewlineContinueMarkup },
           { key: "Backspace", run: deleteMarkupBackward },
+          // In a list Tab nests the item; elsewhere it moves the focus on, as it does
+          // in any page (and Escape then Tab always leaves the editor).
+          { key: "Tab", run: () => o.onIndent(false) },
+          { key: "Shift-Tab", run: () => o.onIndent(true) },
           ...searchKeymap,
           ...historyKeymap,
           ...defaultKeymap,
@@ -494,6 +500,7 @@ export function showEarly(win = window) {
     onScroll() {},
     onPaste() {},
     onKey: () => false,
+    onIndent: () => false,
   });
   editor.earlyContainer = container;
   editor.focus(); // as the app's editor: the writer types without a click first

@@ -77,6 +77,9 @@ pub struct Callbacks {
     pub paste: Box<dyn FnMut(String, bool) -> bool>,
     /// A key with Ctrl or Cmd: whether the app handled it.
     pub key: Box<dyn FnMut(String, bool, bool, bool) -> bool>,
+    /// Tab (false) or Shift+Tab (true): whether the app took it (in a list); else the
+    /// browser moves the focus.
+    pub indent: Box<dyn FnMut(bool) -> bool>,
 }
 
 /// Creates the editor in `parent`, showing `text` with the cursor at `cursor` (as
@@ -114,6 +117,9 @@ pub fn create_editor(
     let key = Closure::wrap(callbacks.key);
     set("onKey", key.as_ref());
     key.forget();
+    let indent = Closure::wrap(callbacks.indent);
+    set("onIndent", indent.as_ref());
+    indent.forget();
     set("label", &JsValue::from_str("Markdown of the post"));
     JsEditor::start(parent, &options).map_err(|e| {
         e.as_string()

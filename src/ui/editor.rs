@@ -2,7 +2,7 @@ use super::code_editor::{create_editor, Callbacks};
 use super::toolbar::{run_with, Format};
 use super::{Doc, EditorHandle, ScrollSync};
 use crate::drafts::{EditorChange, LinePos};
-use crate::writing::{link_over_selection, TweetForm, TweetLink};
+use crate::writing::{indent_list_items, link_over_selection, ListIndent, TweetForm, TweetLink};
 use leptos::prelude::*;
 
 /// The editing surface (CodeMirror): the writer types here, and every change goes to
@@ -59,6 +59,19 @@ pub fn Editor() -> impl IntoView {
                         .flatten();
                     offer.set(link.map(|l| (pasted, l)));
                     false
+                }),
+                indent: Box::new(move |outdent| {
+                    let Some((draft, sel)) = editor.selection() else {
+                        return false;
+                    };
+                    match indent_list_items(&draft, sel, outdent) {
+                        ListIndent::NotAList => false,
+                        ListIndent::Unchanged => true,
+                        ListIndent::Edit(edit) => {
+                            editor.apply(&edit);
+                            true
+                        }
+                    }
                 }),
                 key: Box::new(move |key, _ctrl_or_meta, alt, _shift| {
                     match Format::for_key(&key).filter(|_| !alt) {
