@@ -22,7 +22,8 @@ pub enum ListIndent {
 /// Hugo, reads the item as the previous item's child: under its text, so two spaces
 /// under `* `, three under `1. `. Every touched line moves by the same amount, so an
 /// item's continuation lines stay with it. Indentation with tabs is left alone
-/// ([`ListIndent::Unchanged`]): its width depends on tab stops.
+/// ([`ListIndent::Unchanged`]): its width depends on tab stops. The front matter's
+/// lists are YAML, not Markdown: there it is [`ListIndent::NotAList`].
 ///
 /// ```
 /// use recap::writing::{indent_list_items, ListIndent};
@@ -44,13 +45,18 @@ pub fn indent_list_items(text: &str, sel: Range<usize>, outdent: bool) -> ListIn
         sel.end
     };
     let end = text[last..].find('\n').map_or(text.len(), |i| last + i);
+    // The front matter's lists are YAML: Tab there is not the list's.
+    let body_start = text.len() - crate::post::lenient_body(text).len();
+    if start < body_start {
+        return ListIndent::NotAList;
+    }
     let Some(first) = item(&text[start..]) else {
         return ListIndent::NotAList;
     };
     let Some(first) = first else {
         return ListIndent::Unchanged; // an item indented with tabs
     };
-    let above: Vec<&str> = text[..start].split('\n').rev().skip(1).collect();
+    let above: Vec<&str> = text[body_start..start].split('\n').rev().skip(1).collect();
     let target = if outdent {
         parent(&above, first.indent).map_or(0, |p| p.indent)
     } else {
@@ -317,6 +323,22 @@ mod tests {
         assert_eq!(tab("* a|\n", true).as_deref(), Some("* a|\n"));
         // Tabs in the indentation: left as they are.
         assert_eq!(tab("* a\n\t* b|\n", true).as_deref(), Some("* a\n\t* b|\n"));
+    }
+
+    #[test]
+    fn a_list_in_the_front_matter_is_yaml_and_not_the_lists() {
+        let front = "---\ntags:\n  - Devops\n  - Conference|\n---\n* a\n* b\n";
+        assert_eq!(tab(front, false), None);
+        assert_eq!(tab(front, true), None);
+        // The body's lists are the body's own.
+        assert_eq!(
+            tab("---\ntags:\n  - Devops\n---\n- a|\n", false).as_deref(),
+            Some("---\ntags:\n  - Devops\n---\n- a|\n")
+        );
+        assert_eq!(
+            tab("---\ntitle: x\n---\n* a\n* b|\n", false).as_deref(),
+            Some("---\ntitle: x\n---\n* a\n  * b|\n")
+        );
     }
 
     #[test]
