@@ -8,9 +8,10 @@ use std::ops::Range;
 /// The edit that turns the selected words into a Markdown link to `pasted`:
 /// `[words](address)`, with the cursor after it. `None` (an ordinary paste) unless
 /// `pasted` is one `http://` or `https://` address and the selection is words on one
-/// line: not empty, not itself an address (pasting a new address over an old one
-/// replaces it), with no `[` or `]` that would break the link's text. Spaces at the
-/// ends of the selection stay outside the link. An address with unbalanced
+/// line of the body (not the front matter, whose YAML would read `[` as a list): not
+/// empty, not itself an address (pasting a new address over an old one replaces
+/// it), with no `[` or `]` that would break the link's text. Spaces at the ends of
+/// the selection stay outside the link. An address with unbalanced
 /// parentheses goes in `<...>`, where CommonMark (and so Hugo) reads it whole.
 ///
 /// ```
@@ -23,6 +24,11 @@ use std::ops::Range;
 /// assert!(link_over_selection(t, 8..8, "https://example.org/").is_none());
 /// ```
 pub fn link_over_selection(text: &str, sel: Range<usize>, pasted: &str) -> Option<TextEdit> {
+    // In the front matter a link would be YAML (`[` opens a list): a plain paste.
+    let body_start = text.len() - crate::post::lenient_body(text).len();
+    if sel.start < body_start {
+        return None;
+    }
     let selected = text.get(sel.clone())?;
     let words = selected.trim();
     if words.is_empty() || words.contains(['\n', '\r', '[', ']']) || web_address(words).is_some() {
@@ -187,6 +193,20 @@ mod tests {
         assert_eq!(linked("a   b", "   ", "https://a.example/"), None);
         assert!(link_over_selection(text, 3..3, "https://a.example/").is_none());
         assert!(link_over_selection(text, 3..999, "https://a.example/").is_none());
+    }
+
+    #[test]
+    fn in_the_front_matter_the_paste_is_plain() {
+        let text = "---\ntitle: DevOpsCon 2018\n---\nAt DevOpsCon this year.\n";
+        let start = text.find("DevOpsCon").unwrap();
+        assert_eq!(
+            link_over_selection(text, start..start + 9, "https://devopscon.io/"),
+            None
+        );
+        assert_eq!(
+            linked(text, "DevOpsCon this", "https://devopscon.io/").as_deref(),
+            Some("---\ntitle: DevOpsCon 2018\n---\nAt [DevOpsCon this](https://devopscon.io/) year.\n")
+        );
     }
 
     #[test]
