@@ -443,6 +443,24 @@ test("in a long post with footnotes, typing replaces only the block it changed, 
   await page.close();
 });
 
+test("the date: shown in the preview's header, changed from the form's date and offset fields", async () => {
+  const { page } = await openApp(app.context, app.server.url);
+  await freshDraft(page, "---\ntitle: Dated\ndate: 2018-12-08 10:05:09 +0200\n---\nx\n");
+  const shown = () => page.evaluate(() => document.querySelector(".post time.post-date")?.textContent);
+  await page.waitForFunction(() => document.querySelector(".post time.post-date")?.textContent === "December 8, 2018");
+  await openDetails(page);
+  assert.equal(await page.locator("[data-testid=fm-date]").inputValue(), "2018-12-08T10:05");
+  assert.equal(await page.locator("[data-testid=fm-offset]").inputValue(), "+02:00");
+  await page.locator("[data-testid=fm-date]").fill("2018-12-09T11:30");
+  await page.waitForFunction(() => document.querySelector(".post time.post-date")?.textContent === "December 9, 2018");
+  await page.locator("[data-testid=fm-offset]").fill("-05:30");
+  await page.locator("[data-testid=fm-offset]").press("Tab");
+  await page.waitForFunction(() => document.querySelector("[data-testid=fm-offset]").value === "-05:30" && document.activeElement?.dataset?.testid !== "fm-offset");
+  assert.equal(await exportedText(page), "---\ntitle: Dated\ndate: 2018-12-09T11:30:00-05:30\n---\nx\n");
+  assert.equal(await shown(), "December 9, 2018");
+  await page.close();
+});
+
 test("Now dates a post in the browser's offset; categories come suggested", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, "---\ntitle: Undated\n---\nx\n");

@@ -183,7 +183,7 @@ pub fn header_html(fields: &crate::post::Fields) -> String {
         out.push_str(&format!(
             "<time class=\"post-date\" datetime=\"{}\">{}</time>",
             html::escape(date.as_str()),
-            date.local().format("%B %-d, %Y")
+            date.long_date()
         ));
     }
     if !fields.tags.is_empty() {

@@ -74,7 +74,7 @@ pub fn FrontMatterForm(
         fields.with(|f| {
             f.as_ref()
                 .and_then(|f| f.date.as_ref())
-                .map(|d| d.local().format("%Y-%m-%dT%H:%M").to_string())
+                .map(PostDate::local_minute)
                 .unwrap_or_default()
         })
     };
@@ -89,7 +89,8 @@ pub fn FrontMatterForm(
         })
     };
     let set_date = move |local: String, offset: String| {
-        let Ok(dt) = chrono::NaiveDateTime::parse_from_str(&local, "%Y-%m-%dT%H:%M") else {
+        // What the field holds: `YYYY-MM-DDTHH:MM` (seconds too, in some browsers).
+        let Ok(dt) = local.parse::<PostDate>().map(|d| d.local()) else {
             return;
         };
         let Some(minutes) = parse_offset(&offset) else {
@@ -133,7 +134,7 @@ pub fn FrontMatterForm(
             let day = f
                 .date
                 .as_ref()
-                .map(|d| d.local().format("/%Y/%m/%d").to_string())
+                .map(|d| format!("/{}", d.ymd().replace('-', "/")))
                 .unwrap_or_default();
             edit_post(|p| p.set("url", format!("{day}/{slug}/").into()));
         } else {
