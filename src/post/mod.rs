@@ -231,6 +231,17 @@ pub fn lenient_body(text: &str) -> &str {
     }
 }
 
+/// The byte offset where [`lenient_body`] starts: past the front matter (and a byte
+/// order mark), where a paste or a tool may put Markdown.
+///
+/// ```
+/// assert_eq!(recap::post::lenient_body_start("---\ntitle: x\n---\nBody\n"), 17);
+/// assert_eq!(recap::post::lenient_body_start("No front matter\n"), 0);
+/// ```
+pub fn lenient_body_start(text: &str) -> usize {
+    text.len() - lenient_body(text).len()
+}
+
 /// How many lines come before [`lenient_body`] (the front matter's, with its
 /// delimiters): the 0-based line of the whole text on which the body starts.
 ///
@@ -240,7 +251,7 @@ pub fn lenient_body(text: &str) -> &str {
 /// ```
 pub fn lenient_body_line(text: &str) -> usize {
     // Lines end at `\r\n`, `\r` or `\n`, as the editor counts them.
-    crate::render::lines::line_starts(&text[..text.len() - lenient_body(text).len()], 0).len() - 1
+    crate::render::lines::line_starts(&text[..lenient_body_start(text)], 0).len() - 1
 }
 
 /// The 0-based line the body starts on, when it starts at the beginning of a line
@@ -253,7 +264,7 @@ pub fn lenient_body_line(text: &str) -> usize {
 /// assert_eq!(recap::post::body_start_line("{\"title\": \"x\"}"), None);
 /// ```
 pub fn body_start_line(text: &str) -> Option<usize> {
-    let prefix = &text[..text.len() - lenient_body(text).len()];
+    let prefix = &text[..lenient_body_start(text)];
     let at_line_start = prefix.strip_prefix('\u{feff}').unwrap_or(prefix).is_empty()
         || prefix.ends_with(['\n', '\r']);
     at_line_start.then(|| lenient_body_line(text))

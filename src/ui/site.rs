@@ -483,8 +483,8 @@ fn insert_figure(editor: super::EditorHandle, file_name: &str, src: String) {
         .map_or(file_name, |(stem, _)| stem)
         .to_string();
     super::insert_dialogs::insert_with(editor, move |text, at| {
-        let body_start = text.len() - crate::post::lenient_body(text).len();
-        crate::writing::figure_shortcode(text, at.max(body_start), &src, &caption)
+        let at = at.max(crate::post::lenient_body_start(text));
+        crate::writing::figure_shortcode(text, at, &src, &caption)
     });
 }
 

@@ -25,8 +25,7 @@ use std::ops::Range;
 /// ```
 pub fn link_over_selection(text: &str, sel: Range<usize>, pasted: &str) -> Option<TextEdit> {
     // In the front matter a link would be YAML (`[` opens a list): a plain paste.
-    let body_start = text.len() - crate::post::lenient_body(text).len();
-    if sel.start < body_start {
+    if sel.start < crate::post::lenient_body_start(text) {
         return None;
     }
     let selected = text.get(sel.clone())?;

@@ -46,7 +46,7 @@ pub fn indent_list_items(text: &str, sel: Range<usize>, outdent: bool) -> ListIn
     };
     let end = text[last..].find('\n').map_or(text.len(), |i| last + i);
     // The front matter's lists are YAML: Tab there is not the list's.
-    let body_start = text.len() - crate::post::lenient_body(text).len();
+    let body_start = crate::post::lenient_body_start(text);
     if start < body_start {
         return ListIndent::NotAList;
     }
