@@ -167,6 +167,12 @@ impl<S: Storage> Workspace<S> {
         self.open.text.as_str()
     }
 
+    /// The same text with its line index, to convert editor positions and byte
+    /// offsets without indexing a copy.
+    pub fn editor_text(&self) -> &EditorText {
+        &self.open.text
+    }
+
     /// Where the cursor was when last saved or edited.
     pub fn cursor(&self) -> usize {
         self.open.cursor

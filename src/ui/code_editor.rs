@@ -167,7 +167,7 @@ impl EditorHandle {
         let s = js.selection();
         let [al, ac, hl, hc] = <[u32; 4]>::try_from(s).ok()?;
         self.1.with(|ws| {
-            let t = EditorText::new(ws.text().to_string());
+            let t = ws.editor_text();
             let a = t.offset(LinePos::new(al as usize, ac as usize));
             let h = t.offset(LinePos::new(hl as usize, hc as usize));
             Some((ws.text().to_string(), a.min(h)..a.max(h)))
@@ -178,12 +178,11 @@ impl EditorHandle {
     /// selects what it says.
     pub fn apply(&self, edit: &TextEdit) {
         let Some(js) = self.js() else { return };
-        let (old, new) = self.1.with(|ws| {
-            let old = EditorText::new(ws.text().to_string());
+        let (from, to, new) = self.1.with(|ws| {
+            let old = ws.editor_text();
             let new = EditorText::new(edit.apply(ws.text()));
-            (old, new)
+            (old.pos(edit.range.start), old.pos(edit.range.end), new)
         });
-        let (from, to) = (old.pos(edit.range.start), old.pos(edit.range.end));
         let (a, h) = (new.pos(edit.select.start), new.pos(edit.select.end));
         js.focus();
         js.change(
