@@ -56,11 +56,13 @@ pub fn indent_list_items(text: &str, sel: Range<usize>, outdent: bool) -> ListIn
     let Some(first) = first else {
         return ListIndent::Unchanged; // an item indented with tabs
     };
-    let above: Vec<&str> = text[body_start..start].split('\n').rev().skip(1).collect();
+    // The body above the first touched line (read from the nearest line up, and
+    // only as far as the list goes).
+    let above = &text[body_start..start];
     let target = if outdent {
-        parent(&above, first.indent).map_or(0, |p| p.indent)
+        parent(above, first.indent).map_or(0, |p| p.indent)
     } else {
-        match sibling(&above, first.indent) {
+        match sibling(above, first.indent) {
             Some(s) => s.content,
             None => return ListIndent::Unchanged,
         }
@@ -73,8 +75,8 @@ pub fn indent_list_items(text: &str, sel: Range<usize>, outdent: bool) -> ListIn
     // of that text), and a nested list starting at 2 is not what was meant.
     let renumber = !outdent
         && first.number.is_some_and(|n| n != "1")
-        && !items_above(&above)
-            .map_while(|i| i.filter(|i| i.indent > first.indent))
+        && !items_above(above)
+            .take_while(|i| i.indent > first.indent)
             .any(|i| i.indent == target);
     let lines: Vec<&str> = text[start..end].split('\n').collect();
     let mut out = Vec::with_capacity(lines.len());
@@ -186,66 +188,51 @@ fn item(line: &str) -> Option<Option<Item<'_>>> {
     }))
 }
 
-/// The item above (lines nearest first) at the same indentation: the one to nest
-/// under. The search stops at an item further out (the parent) or at a line of text
-/// at the left edge after a blank line (the list has ended).
-fn sibling<'a>(above: &'a [&'a str], indent: usize) -> Option<Item<'a>> {
-    for found in items_above(above) {
-        match found {
-            Some(i) if i.indent == indent => return Some(i),
-            Some(i) if i.indent < indent => return None,
-            Some(_) => {}
-            None => return None,
-        }
-    }
-    None
+/// The item in `above` (read from the nearest line up) at the same indentation: the
+/// one to nest under. The search stops at an item further out (the parent) or where
+/// the list ends.
+fn sibling(above: &str, indent: usize) -> Option<Item<'_>> {
+    items_above(above)
+        .find(|i| i.indent <= indent)
+        .filter(|i| i.indent == indent)
 }
 
-/// The nearest item above that is further out: the item this one is nested under.
-fn parent<'a>(above: &'a [&'a str], indent: usize) -> Option<Item<'a>> {
-    for found in items_above(above) {
-        match found {
-            Some(i) if i.indent < indent => return Some(i),
-            Some(_) => {}
-            None => return None,
-        }
-    }
-    None
+/// The nearest item in `above` that is further out: the item this one is nested
+/// under.
+fn parent(above: &str, indent: usize) -> Option<Item<'_>> {
+    items_above(above).find(|i| i.indent < indent)
 }
 
-/// The list items above, nearest first, then `None` where the list ends above (a
-/// line of text at the left edge after a blank line, or an item indented with tabs).
-fn items_above<'a>(above: &'a [&'a str]) -> impl Iterator<Item = Option<Item<'a>>> + 'a {
+/// The list items in `above`, from the nearest line up, as far as the list goes: it
+/// ends at a line of text at the left edge after a blank line, or at an item
+/// indented with tabs.
+fn items_above(above: &str) -> impl Iterator<Item = Item<'_>> {
     let mut blank_below = false;
-    let mut ended = false;
-    above.iter().filter_map(move |line| {
-        if ended {
-            return None;
-        }
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            blank_below = true;
-            return None;
-        }
-        match item(line) {
-            Some(Some(i)) => {
-                blank_below = false;
-                Some(Some(i))
+    // `above` ends with the break before the first touched line: its last piece is
+    // empty. Each line is an item, nothing (`Some(None)`), or the list's end (`None`).
+    above
+        .rsplit('\n')
+        .skip(1)
+        .map_while(move |line| {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                blank_below = true;
+                return Some(None);
             }
-            Some(None) => {
-                ended = true;
-                Some(None)
+            match item(line) {
+                Some(Some(i)) => {
+                    blank_below = false;
+                    Some(Some(i))
+                }
+                Some(None) => None,
+                None if blank_below && !line.starts_with([' ', '\t']) => None,
+                None => {
+                    blank_below = false;
+                    Some(None)
+                }
             }
-            None if blank_below && !line.starts_with([' ', '\t']) => {
-                ended = true;
-                Some(None)
-            }
-            None => {
-                blank_below = false;
-                None
-            }
-        }
-    })
+        })
+        .flatten()
 }
 
 #[cfg(test)]
