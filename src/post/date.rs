@@ -140,13 +140,7 @@ impl FromStr for PostDate {
 /// offset.
 fn read(t: &str) -> Option<(NaiveDateTime, bool, Option<FixedOffset>)> {
     let b = t.as_bytes();
-    let num = |at: usize, len: usize| -> Option<u32> {
-        let digits = b.get(at..at + len)?;
-        digits
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
-    };
+    let num = |at: usize, len: usize| number(b.get(at..at + len)?);
     let at = |i: usize, c: u8| b.get(i) == Some(&c);
     if !(at(4, b'-') && at(7, b'-')) {
         return None;
@@ -170,14 +164,8 @@ fn read(t: &str) -> Option<(NaiveDateTime, bool, Option<FixedOffset>)> {
                 return None;
             }
             // Nanoseconds: the first nine digits, padded with zeros.
-            nanos = (0..9).fold(0, |n, k| {
-                let d = if k < digits {
-                    u32::from(b[20 + k] - b'0')
-                } else {
-                    0
-                };
-                n * 10 + d
-            });
+            let kept = digits.min(9);
+            nanos = number(&b[20..20 + kept])? * 10u32.pow((9 - kept) as u32);
             end = 20 + digits;
         }
     }
@@ -191,14 +179,10 @@ fn read(t: &str) -> Option<(NaiveDateTime, bool, Option<FixedOffset>)> {
         return None;
     }
     let rest = rest.strip_prefix(' ').unwrap_or(rest);
-    let two = |a: u8, b: u8| {
-        (a.is_ascii_digit() && b.is_ascii_digit())
-            .then(|| i32::from(a - b'0') * 10 + i32::from(b - b'0'))
-    };
     let seconds = match rest.as_bytes() {
         [b'Z' | b'z'] => 0,
         [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] | [sign @ (b'+' | b'-'), h1, h2, m1, m2] => {
-            let (h, m) = (two(*h1, *h2)?, two(*m1, *m2)?);
+            let (h, m) = (number(&[*h1, *h2])? as i32, number(&[*m1, *m2])? as i32);
             if h > 23 || m > 59 {
                 return None;
             }
@@ -207,6 +191,14 @@ fn read(t: &str) -> Option<(NaiveDateTime, bool, Option<FixedOffset>)> {
         _ => return None,
     };
     Some((local, true, Some(FixedOffset::east_opt(seconds)?)))
+}
+
+/// The number `digits` spell, when they are all ASCII digits.
+fn number(digits: &[u8]) -> Option<u32> {
+    digits
+        .iter()
+        .all(u8::is_ascii_digit)
+        .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
 }
 
 impl fmt::Display for PostDate {
