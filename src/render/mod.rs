@@ -43,10 +43,27 @@ pub mod url;
 mod window;
 
 pub use incremental::{BodyChange, BodyEdit, RenderStats, RenderedBody, Splice};
-use pulldown_cmark::Options;
+use pulldown_cmark::{BrokenLinkCallback, Options, Parser};
 use std::fmt;
 use std::ops::Range;
 pub use toc::TocEntry;
+
+/// pulldown-cmark's parser over `text`, for the passes that read Markdown beside the
+/// renderer (outline, checks, stats, shortcode and raw-HTML scans).
+///
+/// It is the renderer's own parser type, so the wasm carries pulldown-cmark's generic
+/// code once.
+///
+/// ```
+/// use pulldown_cmark::{Event, Options, Tag};
+/// let headings = recap::render::markdown("## Day 1\n\ntext", Options::empty())
+///     .filter(|e| matches!(e, Event::Start(Tag::Heading { .. })))
+///     .count();
+/// assert_eq!(headings, 1);
+/// ```
+pub fn markdown(text: &str, options: Options) -> Parser<'_, impl BrokenLinkCallback<'_>> {
+    window::parser(text, options, None)
+}
 
 /// How to render a body.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,7 @@
 
 use super::shortcode::{self, Found, Shortcode};
 use super::RenderOptions;
-use pulldown_cmark::{CowStr, Event, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, Tag};
 use std::borrow::Cow;
 
 pub(super) const PH_OPEN: char = '\u{E000}';
@@ -60,7 +60,7 @@ pub(super) fn replace_shortcodes(body: &str, opts: &RenderOptions) -> Prepared {
         };
     }
     let mut code = Vec::new();
-    for (event, range) in Parser::new_ext(body, opts.parser_options()).into_offset_iter() {
+    for (event, range) in super::markdown(body, opts.parser_options()).into_offset_iter() {
         if matches!(event, Event::Code(_) | Event::Start(Tag::CodeBlock(_))) {
             code.push(range);
         }

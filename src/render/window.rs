@@ -11,7 +11,7 @@ use super::toc::TocEntry;
 use super::transform::{Context, Footnotes};
 use super::typographer::Typographer;
 use super::{BlockKey, RenderOptions};
-use pulldown_cmark::{BrokenLink, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, BrokenLinkCallback, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
@@ -223,6 +223,24 @@ fn assign_heading_ids(
     out
 }
 
+/// pulldown-cmark's parser, which resolves a reference no definition in `text` matches
+/// from the definitions `outside` it (those of the blocks around a window).
+///
+/// Every parse in the app comes here ([`super::markdown`] too), so the wasm carries
+/// the parser's generic code once: each broken-link callback type is its own copy of
+/// the inline pass, about 10 KB of wasm.
+pub(super) fn parser<'a, 'r>(
+    text: &'a str,
+    options: Options,
+    outside: Option<&'r RefMap>,
+) -> Parser<'a, impl BrokenLinkCallback<'a> + use<'a, 'r>> {
+    let callback = move |link: BrokenLink<'a>| {
+        let (dest, title) = outside?.get(&UniCase::new(link.reference.to_string()))?;
+        Some((CowStr::from(dest.clone()), CowStr::from(title.clone())))
+    };
+    Parser::new_with_broken_link_callback(text, options, Some(callback))
+}
+
 /// The text's Markdown events with their source ranges, and its link definitions.
 /// Adjacent text that stands in the source as written is merged, so URLs and
 /// placeholders are seen whole; text from entities and escapes stays apart (the
@@ -232,12 +250,7 @@ fn parse<'a>(
     opts: &RenderOptions,
     outside: Option<&RefMap>,
 ) -> (Vec<(Event<'a>, Range<usize>)>, Vec<Definition>) {
-    let callback = |link: BrokenLink<'a>| {
-        let (dest, title) = outside?.get(&UniCase::new(link.reference.to_string()))?;
-        Some((CowStr::from(dest.clone()), CowStr::from(title.clone())))
-    };
-    let parser =
-        Parser::new_with_broken_link_callback(prepared, opts.parser_options(), Some(callback));
+    let parser = parser(prepared, opts.parser_options(), outside);
     let defs = parser
         .reference_definitions()
         .iter()

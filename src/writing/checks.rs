@@ -5,7 +5,7 @@ use crate::post::{lenient_body, lenient_body_line, Post};
 use crate::render::shortcode::{find_all, Found};
 use crate::render::tweet::{Tweet, TWEET_SHORTCODES};
 use crate::render::DRAWN_SHORTCODES;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Tag};
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +81,7 @@ pub fn checks(text: &str, outline: &[OutlineEntry], other_tags: &[String]) -> Ve
         }
     }
     let options = Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in crate::render::markdown(body, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) if dest_url.trim().is_empty() => {
                 out.push(Check {

@@ -2,7 +2,7 @@
 
 use crate::post::{lenient_body, lenient_body_line};
 use crate::render::heading_id::HeadingIds;
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Tag, TagEnd};
 
 /// One heading of the outline.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub fn outline(text: &str) -> Vec<OutlineEntry> {
     let mut ids = HeadingIds::default();
     let mut current: Option<(u8, String, usize, usize)> = None;
     let options = Options::ENABLE_HEADING_ATTRIBUTES | Options::ENABLE_TABLES;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in crate::render::markdown(body, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = match level {

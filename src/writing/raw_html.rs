@@ -5,7 +5,7 @@ use crate::post::{lenient_body, lenient_body_line};
 use crate::render::lines::LineIndex;
 use crate::render::shortcode::find_all;
 use crate::render::RenderOptions;
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, Tag};
 
 /// The 0-based lines (in the whole text) of each raw HTML block and inline tag of the
 /// body, as Hugo's Markdown reads them. Shortcodes are not HTML; comments and the
@@ -33,7 +33,7 @@ pub fn raw_html_lines(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut in_html_block = false;
     let opts = RenderOptions::default().parser_options();
-    for (event, range) in Parser::new_ext(&blanked, opts).into_offset_iter() {
+    for (event, range) in crate::render::markdown(&blanked, opts).into_offset_iter() {
         match event {
             Event::Start(Tag::HtmlBlock) => in_html_block = true,
             Event::End(pulldown_cmark::TagEnd::HtmlBlock) => in_html_block = false,

@@ -4,7 +4,7 @@ use super::outline::outline;
 use crate::post::lenient_body;
 use crate::render::shortcode::{find_all, Found};
 use crate::render::tweet::TWEET_SHORTCODES;
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{Event, Options, Tag};
 
 /// What the status bar shows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn stats(text: &str) -> Stats {
     let mut tweets = 0;
     let finder = linkify::LinkFinder::new();
     let mut in_link = 0usize;
-    for event in Parser::new_ext(
+    for event in crate::render::markdown(
         &prose,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
     ) {
