@@ -18,8 +18,12 @@ const dist = resolve(args[0] ?? join(root, "dist"));
 const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".svg", ".webmanifest", ".json"]);
 // What the first visit fetches before the writer can type: the page, its styles and
 // scripts, the wasm, the manifest and icon. Install icons (PNG) come later, with the
-// service worker's precache.
-const firstLoad = (name) => COMPRESSIBLE.has(extname(name));
+// service worker's precache, and so do the files the app fetches only when the writer
+// asks for what they hold.
+const ON_DEMAND = new Set([
+  "recap-search.js", // the search panel, at the first search key (editor/src/lazy-search.js)
+]);
+const firstLoad = (name) => COMPRESSIBLE.has(extname(name)) && !ON_DEMAND.has(name);
 const kind = (name) =>
   ({ ".wasm": "wasm", ".js": "js", ".css": "css" })[extname(name)] ?? "other";
 
@@ -62,6 +66,9 @@ for (const k of byKind) {
   console.log(`  ${k.kind.padEnd(6)} ${String(k.files).padStart(6)} ${kb(k.raw).padStart(10)} ${kb(k.gzip).padStart(10)} ${kb(k.brotli).padStart(10)}`);
 }
 console.log(`  total  ${String(first.length).padStart(6)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.brotli).padStart(10)}`);
+for (const r of rows.filter((r) => !r.firstLoad && ON_DEMAND.has(r.name))) {
+  console.log(`  on demand: ${r.name} ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
+}
 console.log(`  budget (size-budget.json): ${kb(budget.gzip)} gzip, ${kb(budget.brotli)} brotli; goal ${kb(budget.goal.gzip)} gzip, ${kb(budget.goal.brotli)} brotli`);
 
 if (jsonOut) await writeFile(jsonOut, JSON.stringify({ rows, byKind, total, budget }, null, 2));

@@ -24,18 +24,25 @@ const styleModInDocuments = {
   },
 };
 
+// The search panel's bundle takes CodeMirror from the editor bundle's re-exports: a
+// second copy of @codemirror/state would not know the editor's state.
+const codemirrorFromEditor = {
+  name: "codemirror-from-editor",
+  setup(b) {
+    b.onResolve({ filter: /^@codemirror\/(state|view)$/ }, () => ({ path: "./recap-editor.js", external: true }));
+  },
+};
+
 const here = dirname(fileURLToPath(import.meta.url));
-const result = await build({
-  entryPoints: [join(here, "src", "recap-editor.js")],
-  outfile: join(here, "dist", "recap-editor.js"),
-  bundle: true,
-  format: "esm",
-  minify: true,
-  target: ["es2020"],
-  legalComments: "none",
-  metafile: true,
-  logLevel: "warning",
-  plugins: [styleModInDocuments],
-});
-const bytes = Object.values(result.metafile.outputs)[0].bytes;
-console.log(`editor bundle: ${bytes} bytes (dist/recap-editor.js)`);
+const common = { bundle: true, format: "esm", minify: true, target: ["es2020"], legalComments: "none", metafile: true, logLevel: "warning" };
+const bundles = [
+  // The editor: loaded with the page. The search bundle's path stays as written.
+  { ...common, entryPoints: [join(here, "src", "recap-editor.js")], outfile: join(here, "dist", "recap-editor.js"), external: ["./recap-search.js"], plugins: [styleModInDocuments] },
+  // The search panel: loaded at the first search key (src/lazy-search.js).
+  { ...common, entryPoints: [join(here, "src", "search.js")], outfile: join(here, "dist", "recap-search.js"), plugins: [codemirrorFromEditor] },
+];
+for (const options of bundles) {
+  const result = await build(options);
+  const [out, { bytes }] = Object.entries(result.metafile.outputs)[0];
+  console.log(`editor bundle: ${bytes} bytes (${out.slice(out.indexOf("dist/"))})`);
+}

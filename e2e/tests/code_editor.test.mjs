@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { appSession, fixture } from "../lib/session.mjs";
-import { openApp, screenshot } from "../lib/browser.mjs";
+import { APP_EDITOR, openApp, screenshot } from "../lib/browser.mjs";
 import { editor, exportedText, selectText, setText, shownText, typeAtEnd, waitForParsed, waitForShown } from "../lib/editor.mjs";
 
 const app = appSession();
@@ -51,6 +51,37 @@ test("search and replace all in a long post", async () => {
   await editor(page).focus();
   await page.keyboard.press("Control+z");
   assert.equal(await exportedText(page), sample);
+  await page.close();
+});
+
+test("the search panel is fetched at the first search key, not with the page", async () => {
+  const page = await app.context.newPage();
+  const fetched = [];
+  page.on("request", (r) => /recap-search\.js/.test(r.url()) && fetched.push(r.url()));
+  await page.goto(app.server.url);
+  await page.waitForSelector(APP_EDITOR);
+  await page.locator("[data-testid=preview] .block").first().waitFor();
+  await freshDraft(page, "---\ntitle: Lazy search\n---\nalpha beta alpha\n");
+  assert.deepEqual(fetched, [], "fetched with the page");
+  await editor(page).click();
+  await page.keyboard.press("Control+f");
+  const field = page.locator(".cm-search input[name=search]");
+  await field.waitFor();
+  assert.equal(fetched.length, 1);
+  // The panel works: the matches show, and Enter selects the next one.
+  await field.pressSequentially("alpha");
+  await page.locator(".cm-searchMatch").nth(1).waitFor();
+  await page.keyboard.press("Enter");
+  await page.locator(".cm-searchMatch-selected").waitFor();
+  await page.keyboard.press("Escape");
+  await page.locator(".cm-search").waitFor({ state: "detached" });
+  // Another draft is another editor state: its first Ctrl+F opens the panel too, with
+  // no second fetch.
+  await freshDraft(page, "---\ntitle: Second\n---\ngamma\n");
+  await editor(page).click();
+  await page.keyboard.press("Control+f");
+  await field.waitFor();
+  assert.equal(fetched.length, 1);
   await page.close();
 });
 

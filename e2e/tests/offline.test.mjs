@@ -88,6 +88,10 @@ async function offlineRoundTrip(server, context) {
   await typeAtEnd(page, "Typed offline.");
   await saved(page);
   await page.locator("[data-testid=preview] p", { hasText: "Typed offline." }).waitFor();
+  // The search panel, fetched only at its first key, comes from the cache too.
+  await page.keyboard.press("Control+f");
+  await page.locator(".cm-search input[name=search]").waitFor();
+  await page.keyboard.press("Escape");
   const [download] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=export-md]").click()]);
   const bytes = await readFile(await download.path(), "utf8");
   assert.equal(bytes, "---\ntitle: Offline\n---\nWritten online.\nTyped offline.");

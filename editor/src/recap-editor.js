@@ -11,7 +11,7 @@ import { EditorState, EditorSelection, Prec } from "@codemirror/state";
 import { EditorView, ViewPlugin, keymap } from "@codemirror/view";
 import { history, defaultKeymap, historyKeymap, isolateHistory } from "@codemirror/commands";
 import { syntaxHighlighting, syntaxTree, syntaxTreeAvailable, ensureSyntaxTree, HighlightStyle, Language, languageDataProp } from "@codemirror/language";
-import { search, searchKeymap } from "@codemirror/search";
+import { lazySearch } from "./lazy-search.js";
 import { insertNewlineContinueMarkup, deleteMarkupBackward, markdownLanguage as langMarkdown } from "@codemirror/lang-markdown";
 import { tags as t } from "@lezer/highlight";
 import { markdownParser } from "./markdown.js";
@@ -127,6 +127,11 @@ function position(doc, line, col) {
 
 // The preview's sanitizer rides in the same bundle: one file, one request.
 export { sanitizeInto } from "./sanitize.js";
+
+// What the search panel's bundle (src/search.js, loaded on its first key) takes from
+// CodeMirror: from here, so that it runs on this bundle's CodeMirror, not a copy.
+export { getDialog, showDialog, EditorView, Decoration, ViewPlugin, showPanel, runScopeHandlers, getPanel } from "@codemirror/view";
+export { codePointAt, fromCodePoint, codePointSize, EditorSelection, Facet, combineConfig, CharCategory, StateEffect, StateField, RangeSetBuilder, Prec, EditorState, findClusterBreak } from "@codemirror/state";
 import { earlyDraft, earlyPlace } from "./early.js";
 
 export class RecapEditor {
@@ -177,7 +182,6 @@ export class RecapEditor {
       selection: EditorSelection.cursor(at),
       extensions: [
         history(),
-        search({ top: true }),
         EditorView.lineWrapping,
         markdownLanguage,
         parseAhead,
@@ -201,6 +205,7 @@ export class RecapEditor {
             },
           ]),
         ),
+        lazySearch(),
         keymap.of([
           { key: "Enter", run: insertNewlineContinueMarkup },
           { key: "Backspace", run: deleteMarkupBackward },
@@ -208,7 +213,6 @@ export class RecapEditor {
           // in any page (and Escape then Tab always leaves the editor).
           { key: "Tab", run: () => o.onIndent(false) },
           { key: "Shift-Tab", run: () => o.onIndent(true) },
-          ...searchKeymap,
           ...historyKeymap,
           ...defaultKeymap,
         ]),
