@@ -51,6 +51,15 @@ for (const name of (await readdir(dist)).sort()) {
   rows.push({ name, kind: kind(name), raw: bytes.length, gzip: gz.length, brotli: br.length, firstLoad: firstLoad(name) });
 }
 
+// A folder without the app (a wrong path, a failed build) would weigh nothing and
+// pass the budget.
+for (const k of ["wasm", "js"]) {
+  if (!rows.some((r) => r.firstLoad && r.kind === k)) {
+    console.error(`no ${k} file in ${dist}: is that the app's build?`);
+    process.exit(1);
+  }
+}
+
 const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 const byKind = ["wasm", "js", "css", "other"].map((k) => {
