@@ -1,10 +1,14 @@
 // Trunk post_build hook (see Trunk.toml): finishes the files Trunk staged.
-// 1. The service worker gets this build's version and the list of files to precache.
-// 2. The Content Security Policy gets the hash of Trunk's inline loader script, so
+// 1. Release builds: wasm-bindgen's JavaScript glue is minified (Trunk's own minifier
+//    fails on it and leaves it whole), and its integrity hash in the page follows.
+// 2. The service worker gets this build's version and the list of files to precache.
+// 3. The Content Security Policy gets the hash of Trunk's inline loader script, so
 //    no 'unsafe-inline' is needed.
 import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run by Trunk: TRUNK_STAGING_DIR is not set");
@@ -26,6 +30,21 @@ const dev = process.env.TRUNK_PROFILE === "debug";
 
 const indexPath = join(dir, "index.html");
 let html = await readFile(indexPath, "utf8");
+
+if (!dev) {
+  // The editor's esbuild, as build/bundle-css.mjs takes it.
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+  const { transform } = createRequire(join(root, "editor", "package.json"))("esbuild");
+  const glue = (await readdir(dir)).filter((f) => /^recap-[0-9a-f]{16}\.js$/.test(f));
+  if (glue.length !== 1) throw new Error(`expected one wasm-bindgen glue file, found ${glue.length}`);
+  const path = join(dir, glue[0]);
+  const { code } = await transform(await readFile(path, "utf8"), { minify: true, format: "esm", target: "es2020", legalComments: "none" });
+  await writeFile(path, code);
+  // The modulepreload link checks the file's bytes (subresource integrity).
+  const link = new RegExp(`(<link[^>]*href="[^"]*${glue[0].replace(".", "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
+  if (!link.test(html)) throw new Error(`index.html has no integrity hash for ${glue[0]}`);
+  html = html.replace(link, `$1sha384-${createHash("sha384").update(code, "utf8").digest("base64")}"`);
+}
 const hashes = [];
 for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
