@@ -1,6 +1,8 @@
 // Trunk post_build hook (see Trunk.toml): finishes the files Trunk staged.
-// 1. Release builds: wasm-bindgen's JavaScript glue is minified (Trunk's own minifier
-//    fails on it and leaves it whole), and its integrity hash in the page follows.
+// 1. Release builds: wasm-bindgen's JavaScript glue and our own copied scripts are
+//    minified (Trunk's own minifier fails on the glue and leaves it whole), and the
+//    glue's integrity hash in the page follows. sw.js stays as written: step 2 fills
+//    it in, and a browser test deploys "a new version" by editing its VERSION line.
 // 2. The service worker gets this build's version and the list of files to precache.
 // 3. The Content Security Policy gets the hash of Trunk's inline loader script, so
 //    no 'unsafe-inline' is needed.
@@ -35,11 +37,17 @@ if (!dev) {
   // The editor's esbuild, as build/bundle-css.mjs takes it.
   const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
   const { transform } = createRequire(join(root, "editor", "package.json"))("esbuild");
+  const minify = async (name) => {
+    const path = join(dir, name);
+    const { code } = await transform(await readFile(path, "utf8"), { minify: true, target: "es2020", legalComments: "none" });
+    await writeFile(path, code);
+    return code;
+  };
+  // Copied as written by index.html's copy-file links (the editor bundles come minified).
+  for (const name of ["site-fs.js", "register-sw.js", "early.js"]) await minify(name);
   const glue = (await readdir(dir)).filter((f) => /^recap-[0-9a-f]{16}\.js$/.test(f));
   if (glue.length !== 1) throw new Error(`expected one wasm-bindgen glue file, found ${glue.length}`);
-  const path = join(dir, glue[0]);
-  const { code } = await transform(await readFile(path, "utf8"), { minify: true, format: "esm", target: "es2020", legalComments: "none" });
-  await writeFile(path, code);
+  const code = await minify(glue[0]);
   // The modulepreload link checks the file's bytes (subresource integrity).
   const link = new RegExp(`(<link[^>]*href="[^"]*${glue[0].replace(".", "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
   if (!link.test(html)) throw new Error(`index.html has no integrity hash for ${glue[0]}`);
