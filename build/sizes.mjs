@@ -75,7 +75,7 @@ for (const k of byKind) {
   console.log(`  ${k.kind.padEnd(6)} ${String(k.files).padStart(6)} ${kb(k.raw).padStart(10)} ${kb(k.gzip).padStart(10)} ${kb(k.brotli).padStart(10)}`);
 }
 console.log(`  total  ${String(first.length).padStart(6)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.brotli).padStart(10)}`);
-for (const r of rows.filter((r) => !r.firstLoad && ON_DEMAND.has(r.name))) {
+for (const r of rows.filter((r) => ON_DEMAND.has(r.name))) {
   console.log(`  on demand: ${r.name} ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
 }
 console.log(`  budget (size-budget.json): ${kb(budget.gzip)} gzip, ${kb(budget.brotli)} brotli; goal ${kb(budget.goal.gzip)} gzip, ${kb(budget.goal.brotli)} brotli`);
