@@ -8,6 +8,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 TRUNK_VERSION := 0.21.14
+WASM_SPLIT_VERSION := 0.2.4
 BINARYEN_VERSION := 132
 # wasm-bindgen-cli must equal the wasm-bindgen crate version the lock file pins.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
@@ -38,10 +39,13 @@ serve: tools editor
 # returns an `AnyView`, an element's children are a list of erased views, and the
 # reactive closures in a view share one type per output, so the view code is not
 # monomorphized per nesting and per closure: about 29 KB gzip less (docs/design.md).
+# `--cfg recap_split` makes the parts of the UI declared with `on_demand!` split
+# points, and `--emit-relocs` keeps the linker's relocations wasm-split needs: the
+# post-build hook splits them into files fetched at first use (build/split-wasm.mjs).
 RELEASE_WASM := RUSTC_BOOTSTRAP=1 \
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components --cfg recap_split -Clink-args=--emit-relocs"
 
 # Trunk builds offline: the crates of the project, and those the std built for size
 # needs (build-std resolves its own lock file), are fetched first.
@@ -102,6 +106,8 @@ tools:
 	@# Not --locked: one of its locked dependencies is not in the registry here.
 	@[ "$$(wasm-bindgen --version 2>/dev/null | cut -d' ' -f2)" = "$(WASM_BINDGEN_VERSION)" ] \
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+	@cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
+	  || cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --locked --features build-binary
 	@$(MAKE) --no-print-directory node
 	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
 	  || npm install --prefix $(TOOLS) --no-audit --no-fund binaryen@$(BINARYEN_VERSION)

@@ -1,7 +1,9 @@
 // Trunk post_build hook (see Trunk.toml): finishes the files Trunk staged.
+// 0. Release builds: the wasm is split into what every start needs and the parts
+//    fetched on demand (build/split-wasm.mjs).
 // 1. Release builds: wasm-bindgen's JavaScript glue and our own copied scripts are
 //    minified (Trunk's own minifier fails on the glue and leaves it whole), and the
-//    glue's integrity hash in the page follows. sw.js stays as written: step 2 fills
+//    integrity hashes of the glue and the wasm in the page follow. sw.js stays as written: step 2 fills
 //    it in, and a browser test deploys "a new version" by editing its VERSION line.
 // 2. The service worker gets this build's version and the list of files to precache.
 // 3. The Content Security Policy gets the hash of Trunk's inline loader script, so
@@ -11,6 +13,7 @@ import { readFile, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { splitWasm } from "./split-wasm.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("run by Trunk: TRUNK_STAGING_DIR is not set");
@@ -43,15 +46,27 @@ if (!dev) {
     await writeFile(path, code);
     return code;
   };
-  // Copied as written by index.html's copy-file links (the editor bundles come minified).
-  for (const name of ["site-fs.js", "register-sw.js", "early.js"]) await minify(name);
   const glue = (await readdir(dir)).filter((f) => /^recap-[0-9a-f]{16}\.js$/.test(f));
   if (glue.length !== 1) throw new Error(`expected one wasm-bindgen glue file, found ${glue.length}`);
-  const code = await minify(glue[0]);
-  // The modulepreload link checks the file's bytes (subresource integrity).
-  const link = new RegExp(`(<link[^>]*href="[^"]*${glue[0].replace(".", "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
-  if (!link.test(html)) throw new Error(`index.html has no integrity hash for ${glue[0]}`);
-  html = html.replace(link, `$1sha384-${createHash("sha384").update(code, "utf8").digest("base64")}"`);
+  const stem = glue[0].slice(0, -".js".length);
+  const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, "target");
+  const { loader, onDemand } = await splitWasm({
+    dir,
+    stem,
+    wasmIn: join(targetDir, "wasm32-unknown-unknown", "release", "recap.wasm"),
+  });
+  console.log(`post-build: wasm split, on demand: ${onDemand.join(", ")}`);
+  // Copied as written by index.html's copy-file links (the editor bundles come
+  // minified), and the split loader.
+  for (const name of ["site-fs.js", "register-sw.js", "early.js", loader]) await minify(name);
+  // The preload and modulepreload links check the files' bytes (subresource integrity).
+  const integrity = (name, bytes) => {
+    const link = new RegExp(`(<link[^>]*href="[^"]*${name.replace(".", "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
+    if (!link.test(html)) throw new Error(`index.html has no integrity hash for ${name}`);
+    html = html.replace(link, `$1sha384-${createHash("sha384").update(bytes).digest("base64")}"`);
+  };
+  integrity(glue[0], await minify(glue[0]));
+  integrity(`${stem}_bg.wasm`, await readFile(join(dir, `${stem}_bg.wasm`)));
 }
 const hashes = [];
 for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {

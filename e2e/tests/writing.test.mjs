@@ -306,7 +306,8 @@ test("a 400 px wide phone: one header row, the file actions in a menu, the edito
   assert.ok(!(await editor(page).isVisible()));
   await screenshot(page, "narrow-preview");
   await tabs.getByRole("tab", { name: "Details" }).click();
-  assert.ok(await page.locator("[data-testid=fm-title]").isVisible());
+  // The panel's contents are fetched at its first showing (on_demand.test.mjs).
+  await page.locator("[data-testid=fm-title]").waitFor();
   await screenshot(page, "narrow-details");
   await page.close();
 });

@@ -1,8 +1,9 @@
 use super::layout::{Tab, View, ViewSwitch};
+use super::on_demand::{on_demand, on_demand_dialog};
 use super::{
     ConflictBanner, DetailsPanel, Doc, DraftList, Editor, EditorHandle, FigureDialog,
-    HistoryDialog, Layout, Notices, Preview, StatusBar, StorageBanner, TalkDialog, Toolbar, TopBar,
-    TweetDialog, UpdateBanner,
+    HistoryDialog, Layout, Notices, Preview, SettingsDialog, StatusBar, StorageBanner, TalkDialog,
+    Toolbar, TopBar, TweetDialog, UpdateBanner,
 };
 use crate::post::{Post, PostError};
 use leptos::prelude::*;
@@ -129,7 +130,7 @@ pub fn App() -> impl IntoView {
                 site.add_images(doc, editor, images);
             }
             if !others.is_empty() {
-                doc.import_files(others);
+                doc.import(others).await;
             }
         });
     };
@@ -165,11 +166,43 @@ pub fn App() -> impl IntoView {
             </div>
             <StatusBar />
             <Notices />
-            <HistoryDialog open=history />
-            <super::SettingsDialog open=settings />
-            <TalkDialog open=talk />
-            <TweetDialog open=tweet />
-            <FigureDialog open=figure />
+            {on_demand_dialog("The history", history, history_dialog)}
+            {on_demand_dialog("Settings", settings, settings_dialog)}
+            {on_demand_dialog("“Add talk”", talk, talk_dialog)}
+            {on_demand_dialog("“Insert tweet”", tweet, tweet_dialog)}
+            {on_demand_dialog("“Insert figure”", figure, figure_dialog)}
         </div>
+    }
+}
+
+// The dialogs' code comes in one file, at the first opening of any of them.
+on_demand! {
+    in dialogs;
+    fn history_dialog(open: RwSignal<bool>) {
+        view! { <HistoryDialog open=open /> }.into_any()
+    }
+}
+on_demand! {
+    in dialogs;
+    fn settings_dialog(open: RwSignal<bool>) {
+        view! { <SettingsDialog open=open /> }.into_any()
+    }
+}
+on_demand! {
+    in dialogs;
+    fn talk_dialog(open: RwSignal<bool>) {
+        view! { <TalkDialog open=open /> }.into_any()
+    }
+}
+on_demand! {
+    in dialogs;
+    fn tweet_dialog(open: RwSignal<bool>) {
+        view! { <TweetDialog open=open /> }.into_any()
+    }
+}
+on_demand! {
+    in dialogs;
+    fn figure_dialog(open: RwSignal<bool>) {
+        view! { <FigureDialog open=open /> }.into_any()
     }
 }

@@ -1,3 +1,5 @@
+use super::layout::Tab;
+use super::on_demand::{on_demand, on_demand_when};
 use super::{Doc, EditorHandle, FrontMatterForm, Layout};
 use crate::post::Post;
 use crate::writing::{checks, outline, raw_html_check};
@@ -39,11 +41,32 @@ pub fn scroll_preview_to(id: &str, line: usize, front_matter_lines: usize) {
     }
 }
 
-/// The side panel: the front-matter form, the outline and the checks.
+/// The side panel: the front-matter form, the outline and the checks. Its contents
+/// are fetched the first time it shows (on_demand).
 #[component]
 pub fn DetailsPanel() -> impl IntoView {
-    let doc = Doc::get();
     let layout = Layout::get();
+    let shown = move || layout.details.get() || layout.tab.get() == Tab::Details;
+    view! {
+        <aside class="details" class:closed=move || !layout.details.get() data-testid="details" aria-label="Details">
+            {on_demand_when("The details panel", shown, details_contents, || {})}
+        </aside>
+    }
+}
+
+on_demand! {
+    in details;
+    /// The details panel's contents (see [`DetailsContents`]).
+    fn details_contents() {
+        view! { <DetailsContents /> }.into_any()
+    }
+}
+
+/// The front-matter form, where the linked post will be published, the outline and
+/// the checks.
+#[component]
+fn DetailsContents() -> impl IntoView {
+    let doc = Doc::get();
     let editor = EditorHandle::get();
     let site = super::SiteState::get();
     // Tags and categories of the writer's other drafts: suggestions, and the tag
@@ -122,7 +145,6 @@ pub fn DetailsPanel() -> impl IntoView {
         sync.placed();
     };
     view! {
-        <aside class="details" class:closed=move || !layout.details.get() data-testid="details" aria-label="Details">
             <FrontMatterForm known_tags=known_tags known_categories=known_categories />
             <Show when=move || address.with(Option::is_some)>
                 <p class="post-address" data-testid="post-address">
@@ -164,6 +186,5 @@ pub fn DetailsPanel() -> impl IntoView {
                     <p class="empty ok">"Nothing to fix."</p>
                 </Show>
             </section>
-        </aside>
     }
 }

@@ -7,6 +7,7 @@
 //! the workspace and then publishes its result to the signals.
 
 use super::browser;
+use super::on_demand::on_demand;
 use crate::drafts::{
     import_text, read_backup, recap_template, write_backup, BrowserStorage, DraftId, EditorChange,
     LinePos, SaveState, Scan, SiteLink, SiteOpen, StorageError, Unreadable, Workspace,
@@ -477,20 +478,28 @@ impl Doc {
         });
     }
 
-    /// Reads a picked or dropped file list, then imports it (see [`Doc::import_files`]);
+    /// Reads a picked or dropped file list, then imports it (see [`Doc::import`]);
     /// `done` runs afterwards.
     pub fn import_file_list(&self, files: web_sys::FileList, done: impl FnOnce() + 'static) {
         let doc = *self;
         leptos::task::spawn_local(async move {
             let read = browser::read_files(files).await;
-            doc.import_files(read);
+            doc.import(read).await;
             done();
         });
     }
 
+    /// Imports picked or dropped files (see `import_files`), with the code that reads
+    /// them fetched at the first import.
+    pub async fn import(self, files: Vec<Result<browser::PickedFile, String>>) {
+        if let Err(e) = import_on_demand(self, files).await {
+            self.notify(true, format!("Nothing was imported: {e}"));
+        }
+    }
+
     /// Imports picked or dropped files: Markdown files become drafts, a `.zip` is a
     /// backup to restore. Each failure names its file; the others go on.
-    pub fn import_files(&self, files: Vec<Result<browser::PickedFile, String>>) {
+    fn import_files(&self, files: Vec<Result<browser::PickedFile, String>>) {
         let mut texts = Vec::new();
         for file in files {
             let file = match file {
@@ -649,5 +658,14 @@ fn template(author: Option<&str>) -> String {
     match browser::local_now() {
         Some(date) => recap_template(author, &date),
         None => "---\ntitle: ''\n---\n".to_string(),
+    }
+}
+
+on_demand! {
+    in import;
+    /// [`Doc::import_files`], with its code (zip and backup reading) fetched at the first
+    /// import.
+    async fn import_on_demand(doc: Doc, files: Vec<Result<browser::PickedFile, String>>) -> () {
+        doc.import_files(files)
     }
 }

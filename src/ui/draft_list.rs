@@ -1,11 +1,32 @@
+use super::on_demand::{on_demand, on_demand_when};
 use super::{browser, Doc, Icon, IconName};
 use crate::drafts::{DraftSummary, Scan, TEXT_BUDGET};
 use leptos::prelude::*;
 
-/// The drafts sidebar: newest first, search, new, duplicate, trash and restore,
-/// entries recovered from unreadable storage, and how much storage is used.
+/// The drafts sidebar: the Hugo site's panel and the drafts, these fetched when the
+/// sidebar first opens (on_demand).
 #[component]
 pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
+    view! {
+        <aside id="drafts" class="sidebar" class:closed=move || !open.get() data-testid="draft-list" aria-label="Drafts">
+            <super::SitePanel />
+            {on_demand_when("The drafts list", move || open.get(), move || drafts_contents(open), || {})}
+        </aside>
+    }
+}
+
+on_demand! {
+    in drafts;
+    /// The drafts part of the sidebar (see [`DraftsContents`]).
+    fn drafts_contents(open: RwSignal<bool>) {
+        view! { <DraftsContents open=open /> }.into_any()
+    }
+}
+
+/// The drafts, newest first: search, new, duplicate, trash and restore, entries
+/// recovered from unreadable storage, and how much storage is used.
+#[component]
+fn DraftsContents(open: RwSignal<bool>) -> impl IntoView {
     let doc = Doc::get();
     let query = RwSignal::new(String::new());
     let scan = doc.drafts;
@@ -39,8 +60,6 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
         });
     });
     view! {
-        <aside id="drafts" class="sidebar" class:closed=move || !open.get() data-testid="draft-list" aria-label="Drafts">
-            <super::SitePanel />
             <div class="sidebar-head">
                 <button class="button primary wide" data-testid="new-draft" on:click=move |_| {
                     doc.new_draft();
@@ -131,7 +150,6 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
                     ))}
                 </span>
             </p>
-        </aside>
     }
 }
 

@@ -16,6 +16,7 @@ mod history_dialog;
 mod icon;
 mod insert_dialogs;
 pub mod layout;
+mod on_demand;
 mod preview;
 mod preview_parts;
 mod sanitizer;

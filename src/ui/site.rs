@@ -4,6 +4,7 @@
 //! writes the folder ([`Folder`]) and publishes the results to signals.
 
 use super::browser;
+use super::on_demand::on_demand;
 use super::site_fs::{has_picker, pick_folder, Folder, Permission};
 use super::Doc;
 use crate::drafts::{DiskCheck, DiskVersion, DraftId, SiteLink, SiteOpen};
@@ -161,7 +162,10 @@ impl SiteState {
     async fn load(self, folder: Folder, doc: Doc) {
         self.busy.set(true);
         let environment = self.environment.get_untracked();
-        let result = read_site(&folder, environment.as_deref()).await;
+        let result = match read_site_on_demand(folder.clone(), environment).await {
+            Ok(read) => read,
+            Err(e) => Err(format!("The site could not be read: {e}")),
+        };
         self.busy.set(false);
         match result {
             Ok(site) => {
@@ -513,6 +517,14 @@ async fn read_text(folder: &Folder, path: &str) -> Result<String, String> {
             String::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text"))
         }
         None => Err(format!("{path} is missing")),
+    }
+}
+
+on_demand! {
+    in site;
+    /// [`read_site`], with its code (and the site panel's) fetched at the first call.
+    async fn read_site_on_demand(folder: Folder, environment: Option<String>) -> Result<Site, String> {
+        read_site(&folder, environment.as_deref()).await
     }
 }
 

@@ -1,3 +1,4 @@
+use super::on_demand::{on_demand, on_demand_view};
 use super::site::SiteState;
 use super::{Dialog, Doc};
 use crate::site::{search_posts, sections, SitePost};
@@ -10,8 +11,6 @@ use leptos::prelude::*;
 pub fn SitePanel() -> impl IntoView {
     let doc = Doc::get();
     let state = SiteState::get();
-    let query = RwSignal::new(String::new());
-    let new_post = RwSignal::new(false);
     // A folder picker: `webkitdirectory` is not an attribute the view macro knows.
     let folder_input = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -19,35 +18,6 @@ pub fn SitePanel() -> impl IntoView {
             let _ = input.set_attribute("webkitdirectory", "");
         }
     });
-    let shown = Memo::new(move |_| {
-        let q = query.get();
-        state.site.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    search_posts(&s.posts, &q)
-                        .into_iter()
-                        .take(200)
-                        .cloned()
-                        .collect::<Vec<SitePost>>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let environments = Memo::new(move |_| {
-        state.site.with(|s| {
-            s.as_ref()
-                .map(|s| crate::site::environments(&s.paths()))
-                .unwrap_or_default()
-        })
-    });
-    let current = move || doc.linked.with(|l| l.as_ref().map(|l| l.path.clone()));
-    let site_name = move || {
-        state.site.with(|s| {
-            s.as_ref()
-                .map(|s| s.config.title.clone().unwrap_or_else(|| s.name.clone()))
-                .unwrap_or_default()
-        })
-    };
     view! {
         <section class="site-panel" aria-label="Hugo site">
             <Show
@@ -93,78 +63,129 @@ pub fn SitePanel() -> impl IntoView {
                     </div>
                 }
             >
-                <div class="site-head">
-                    <h2 class="site-name" data-testid="site-name">{site_name}</h2>
-                    <Show when=move || state.read_only.get()>
-                        <span class="draft-badge" title="This browser cannot write to folders: saving downloads the file">"read-only"</span>
-                    </Show>
-                    <button class="button primary" data-testid="site-new-post" on:click=move |_| new_post.set(true)>
-                        "New post"
-                    </button>
-                    <button class="button" data-testid="site-close" title="Close the site (its posts' drafts stay in the browser)" on:click=move |_| state.close(doc)>
-                        "Close"
-                    </button>
-                </div>
-                <Show when=move || environments.with(|e| !e.is_empty())>
-                    <label class="site-environment">
-                        "Config environment "
-                        <select
-                            data-testid="site-environment"
-                            on:change=move |ev| {
-                                let value = event_target_value(&ev);
-                                state.set_environment(doc, (!value.is_empty()).then_some(value));
-                            }
-                        >
-                            <option value="" selected=move || state.environment.with(Option::is_none)>"_default only"</option>
-                            <For each=move || environments.get() key=|e| e.clone() let:env>
-                                {
-                                    let selected = {
-                                        let env = env.clone();
-                                        move || state.environment.with(|e| e.as_deref() == Some(env.as_str()))
-                                    };
-                                    view! { <option value=env.clone() selected=selected>{env.clone()}</option> }
-                                }
-                            </For>
-                        </select>
-                    </label>
-                </Show>
-                <input
-                    type="search"
-                    class="search"
-                    data-testid="site-search"
-                    placeholder="Search the site's posts"
-                    aria-label="Search the site's posts"
-                    prop:value=move || query.get()
-                    on:input=move |ev| query.set(event_target_value(&ev))
-                />
-                <ul class="site-posts" data-testid="site-posts">
-                    <For each=move || shown.get() key=|p| (p.path.clone(), p.title.clone(), p.modified_ms) let:post>
+                {on_demand_view("The site", open_site(), || {}, || {})}
+            </Show>
+        </section>
+    }
+}
+
+on_demand! {
+    in site;
+    /// The open site's part of the panel (see [`OpenSite`]), fetched when a site
+    /// first opens, with the code that reads it.
+    fn open_site() {
+        view! { <OpenSite /> }.into_any()
+    }
+}
+
+/// The open site: its name, "New post", "Close", the config environment, and its
+/// posts, searchable.
+#[component]
+fn OpenSite() -> impl IntoView {
+    let doc = Doc::get();
+    let state = SiteState::get();
+    let query = RwSignal::new(String::new());
+    let new_post = RwSignal::new(false);
+    let shown = Memo::new(move |_| {
+        let q = query.get();
+        state.site.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    search_posts(&s.posts, &q)
+                        .into_iter()
+                        .take(200)
+                        .cloned()
+                        .collect::<Vec<SitePost>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let environments = Memo::new(move |_| {
+        state.site.with(|s| {
+            s.as_ref()
+                .map(|s| crate::site::environments(&s.paths()))
+                .unwrap_or_default()
+        })
+    });
+    let current = move || doc.linked.with(|l| l.as_ref().map(|l| l.path.clone()));
+    let site_name = move || {
+        state.site.with(|s| {
+            s.as_ref()
+                .map(|s| s.config.title.clone().unwrap_or_else(|| s.name.clone()))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="site-head">
+            <h2 class="site-name" data-testid="site-name">{site_name}</h2>
+            <Show when=move || state.read_only.get()>
+                <span class="draft-badge" title="This browser cannot write to folders: saving downloads the file">"read-only"</span>
+            </Show>
+            <button class="button primary" data-testid="site-new-post" on:click=move |_| new_post.set(true)>
+                "New post"
+            </button>
+            <button class="button" data-testid="site-close" title="Close the site (its posts' drafts stay in the browser)" on:click=move |_| state.close(doc)>
+                "Close"
+            </button>
+        </div>
+        <Show when=move || environments.with(|e| !e.is_empty())>
+            <label class="site-environment">
+                "Config environment "
+                <select
+                    data-testid="site-environment"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        state.set_environment(doc, (!value.is_empty()).then_some(value));
+                    }
+                >
+                    <option value="" selected=move || state.environment.with(Option::is_none)>"_default only"</option>
+                    <For each=move || environments.get() key=|e| e.clone() let:env>
                         {
-                            let path = post.path.to_string();
-                            let is_current = {
-                                let path = path.clone();
-                                move || current().as_deref() == Some(path.as_str())
+                            let selected = {
+                                let env = env.clone();
+                                move || state.environment.with(|e| e.as_deref() == Some(env.as_str()))
                             };
-                            let open_path = path.clone();
-                            view! {
-                                <li class="site-post" class:current=is_current data-testid="site-post" data-path=path.clone()>
-                                    <button on:click=move |_| state.open_post(doc, open_path.clone())>
-                                        <span class="title">{post.title.clone()}</span>
-                                        <span class="meta">
-                                            {post.day().unwrap_or_default()}
-                                            {if post.draft { " · draft" } else { "" }}
-                                            " · " {path.clone()}
-                                        </span>
-                                    </button>
-                                </li>
-                            }
+                            view! { <option value=env.clone() selected=selected>{env.clone()}</option> }
                         }
                     </For>
-                </ul>
-            </Show>
-            <NewPostDialog open=new_post />
-            <DiskConflictDialog />
-        </section>
+                </select>
+            </label>
+        </Show>
+        <input
+            type="search"
+            class="search"
+            data-testid="site-search"
+            placeholder="Search the site's posts"
+            aria-label="Search the site's posts"
+            prop:value=move || query.get()
+            on:input=move |ev| query.set(event_target_value(&ev))
+        />
+        <ul class="site-posts" data-testid="site-posts">
+            <For each=move || shown.get() key=|p| (p.path.clone(), p.title.clone(), p.modified_ms) let:post>
+                {
+                    let path = post.path.to_string();
+                    let is_current = {
+                        let path = path.clone();
+                        move || current().as_deref() == Some(path.as_str())
+                    };
+                    let open_path = path.clone();
+                    view! {
+                        <li class="site-post" class:current=is_current data-testid="site-post" data-path=path.clone()>
+                            <button on:click=move |_| state.open_post(doc, open_path.clone())>
+                                <span class="title">{post.title.clone()}</span>
+                                <span class="meta">
+                                    {post.day().unwrap_or_default()}
+                                    {if post.draft { " · draft" } else { "" }}
+                                    " · " {path.clone()}
+                                </span>
+                            </button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <NewPostDialog open=new_post />
+        <DiskConflictDialog />
     }
 }
 

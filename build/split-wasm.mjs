@@ -1,0 +1,85 @@
+// Release builds: the app's wasm split into the part every start needs and the parts
+// fetched on demand (src/ui/on_demand.rs), run by build/post-build.mjs.
+//
+// Trunk builds the wasm (with `--cfg recap_split` and relocations kept, see the
+// Makefile's RELEASE_WASM), runs wasm-bindgen and wasm-opt on it whole and stages the
+// result. wasm-split needs the linker's relocations, which wasm-bindgen drops, so this
+// starts again from cargo's output:
+//   1. wasm-split-cli: the main module, one wasm file per split module (and shared
+//      chunks), and the loader `__wasm_split.js`, which the main module imports;
+//   2. wasm-bindgen on the main module, keeping the linker's exports the split files
+//      import (memory, table, functions);
+//   3. wasm-opt -Oz on each wasm file, as Trunk does;
+//   4. the split files and the loader renamed with a hash of their bytes (a host may
+//      cache them for long, like Trunk's own hashed files), and the names in the
+//      loader and the glue rewritten to match.
+// Trunk's staged glue and wasm are replaced under their own names, so index.html's
+// links stay; the caller updates their integrity hashes.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+
+function run(cmd, args) {
+  try {
+    execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
+  } catch (e) {
+    const out = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim();
+    throw new Error(`${cmd} failed${e.code === "ENOENT" ? " (not installed: run make tools)" : ""}: ${out || e.message}`);
+  }
+}
+
+/**
+ * Splits `wasmIn` (cargo's output) into `dir`, where Trunk staged `stem.js` and
+ * `stem_bg.wasm`. Returns the names of the files it wrote, the on-demand ones
+ * separately.
+ */
+export async function splitWasm({ dir, stem, wasmIn }) {
+  const work = await mkdtemp(join(tmpdir(), "recap-split-"));
+  try {
+    run("wasm-split-cli", [wasmIn, work, "--out-name", stem]);
+    const made = await readdir(work);
+    const parts = made.filter((f) => f.endsWith(".wasm") && f !== `${stem}.wasm`);
+    if (!made.includes("__wasm_split.js") || parts.length === 0) {
+      throw new Error(`wasm-split found no split points in ${wasmIn} (was it built with --cfg recap_split?)`);
+    }
+
+    const bindgen = join(work, "bindgen");
+    run("wasm-bindgen", [
+      "--target=web", "--no-typescript", "--keep-lld-exports", "--no-demangle",
+      `--out-dir=${bindgen}`, `--out-name=${stem}`, join(work, `${stem}.wasm`),
+    ]);
+    run("wasm-opt", [`--output=${join(dir, `${stem}_bg.wasm`)}`, "-Oz", join(bindgen, `${stem}_bg.wasm`)]);
+
+    let loader = await readFile(join(work, "__wasm_split.js"), "utf8");
+    const onDemand = [];
+    for (const part of parts.sort()) {
+      const optimized = join(work, `opt-${part}`);
+      run("wasm-opt", [`--output=${optimized}`, "-Oz", join(work, part)]);
+      const bytes = await readFile(optimized);
+      // split_details.wasm -> recap-details-<hash>.wasm; chunk_3.wasm -> recap-chunk3-<hash>.wasm
+      const label = part.replace(/\.wasm$/, "").replace(/^split_/, "").replace(/_/g, "");
+      const name = `recap-${label}-${hash16(bytes)}.wasm`;
+      const quoted = `"./${part}"`;
+      if (!loader.includes(quoted)) throw new Error(`the split loader does not name ${part}`);
+      loader = loader.replaceAll(quoted, JSON.stringify(`./${name}`));
+      await writeFile(join(dir, name), bytes);
+      onDemand.push(name);
+    }
+    const loaderName = `recap-split-${hash16(loader)}.js`;
+    await writeFile(join(dir, loaderName), loader);
+
+    // Only the import statements: the imports object keeps the module name the wasm
+    // file asks for.
+    const glue = await readFile(join(bindgen, `${stem}.js`), "utf8");
+    const importing = /(\bfrom\s*)"\.\/__wasm_split\.js"/g;
+    if (!importing.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
+    await writeFile(join(dir, `${stem}.js`), glue.replace(importing, `$1${JSON.stringify(`./${loaderName}`)}`));
+    return { loader: loaderName, onDemand };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}

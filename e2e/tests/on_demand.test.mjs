@@ -1,0 +1,97 @@
+// Parts of the app fetched when the writer first opens them (src/ui/on_demand.rs,
+// build/split-wasm.mjs): not with the page, once each, working when they come, and a
+// clear message (then a retry) when their code cannot be fetched.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { serveDist } from "../lib/server.mjs";
+import { APP_EDITOR, launch } from "../lib/browser.mjs";
+
+const part = (name) => new RegExp(`/recap-${name}-[0-9a-f]{16}\\.wasm$`);
+
+// No service worker: every fetch reaches the network, where the test can see and
+// refuse it.
+async function start(viewport) {
+  const server = await serveDist();
+  const context = await launch({ serviceWorkers: "block", viewport });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(server.url);
+  await page.waitForSelector(APP_EDITOR);
+  // Rendered (on a phone the preview is the other tab, hidden).
+  await page.locator("[data-testid=preview] .block").first().waitFor({ state: "attached" });
+  const count = (name) => fetched.filter((p) => part(name).test(p)).length;
+  const close = async () => {
+    await context.close();
+    await server.close();
+  };
+  return { page, count, errors, close };
+}
+
+test("the details panel and the dialogs are fetched when first opened, once", async () => {
+  // Wide enough for the drafts sidebar (open at start), not for the details panel.
+  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  try {
+    await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
+    await page.locator("[data-testid=open-site]").waitFor();
+    assert.equal(count("drafts"), 1, "the open sidebar's drafts list");
+    assert.equal(count("site"), 0, "no site is open: the site's code stays on the server");
+    assert.equal(count("details"), 0, "the closed details panel came with the page");
+    assert.equal(count("dialogs"), 0, "the dialogs came with the page");
+
+    await page.getByRole("button", { name: "Details", exact: true }).click();
+    await page.locator("[data-testid=outline]").waitFor();
+    // It works when it comes: the form shows the open draft's fields.
+    assert.notEqual(await page.locator("[data-testid=details] input").first().count(), 0);
+    assert.equal(count("details"), 1);
+
+    await page.locator("[data-testid=history]").click();
+    await page.getByRole("dialog", { name: "History" }).waitFor();
+    await page.keyboard.press("Escape");
+    await page.getByRole("dialog", { name: "History" }).waitFor({ state: "hidden" });
+    // Another dialog from the same file: no second fetch.
+    await page.locator("[data-testid=settings]").click();
+    await page.locator("[data-testid=settings-author]").waitFor();
+    assert.equal(count("dialogs"), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("a phone fetches the drafts list when the sidebar first opens", async () => {
+  const { page, count, close } = await start({ width: 390, height: 800 });
+  try {
+    assert.equal(count("drafts"), 0);
+    await page.getByRole("button", { name: "Show or hide the drafts list" }).click();
+    await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
+    await page.locator("[data-testid=open-site]").waitFor();
+    assert.equal(count("drafts"), 1);
+  } finally {
+    await close();
+  }
+});
+
+test("a part whose code cannot be fetched says so, and opens at the next try", async () => {
+  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  try {
+    const refused = /\/recap-dialogs-[0-9a-f]{16}\.wasm$/;
+    await page.route(refused, (route) => route.abort("internetdisconnected"));
+    await page.locator("[data-testid=settings]").click();
+    await page
+      .locator("[data-testid=notices] [role=alert]", { hasText: "Settings could not be shown" })
+      .waitFor();
+    assert.equal(await page.getByRole("dialog").count(), 0, "a dialog opened without its code");
+    // The network is back: the same button opens the dialog.
+    await page.unroute(refused);
+    await page.locator("[data-testid=settings]").click();
+    await page.locator("[data-testid=settings-author]").waitFor();
+    assert.equal(count("dialogs"), 2);
+    // No panic: the app kept running throughout.
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
