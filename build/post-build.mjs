@@ -57,16 +57,24 @@ if (!dev) {
   });
   console.log(`post-build: wasm split, on demand: ${onDemand.join(", ")}`);
   // Copied as written by index.html's copy-file links (the editor bundles come
-  // minified), and the split loader.
-  for (const name of ["site-fs.js", "register-sw.js", "early.js", loader]) await minify(name);
+  // minified).
+  for (const name of ["site-fs.js", "register-sw.js", "early.js"]) await minify(name);
   // The preload and modulepreload links check the files' bytes (subresource integrity).
+  const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
   const integrity = (name, bytes) => {
-    const link = new RegExp(`(<link[^>]*href="[^"]*${name.replace(".", "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
+    const link = new RegExp(`(<link[^>]*href="[^"]*${name.replaceAll(".", "\\.")}"[^>]*integrity=")sha384-[^"]+"`);
     if (!link.test(html)) throw new Error(`index.html has no integrity hash for ${name}`);
-    html = html.replace(link, `$1sha384-${createHash("sha384").update(bytes).digest("base64")}"`);
+    html = html.replace(link, `$1${sri(bytes)}"`);
   };
   integrity(glue[0], await minify(glue[0]));
   integrity(`${stem}_bg.wasm`, await readFile(join(dir, `${stem}_bg.wasm`)));
+  // The glue imports the split loader: fetched beside the glue, not after it has been
+  // read (one round trip less before the wasm can start).
+  const glueLink = new RegExp(`<link rel="modulepreload" href="([^"]*)${glue[0].replaceAll(".", "\\.")}"[^>]*>`);
+  const found = html.match(glueLink);
+  if (!found) throw new Error(`index.html has no modulepreload link for ${glue[0]}`);
+  const loaderLink = `<link rel="modulepreload" href="${found[1]}${loader}" crossorigin="anonymous" integrity="${sri(await minify(loader))}">`;
+  html = html.replace(found[0], `${found[0]}\n${loaderLink}`);
 }
 const hashes = [];
 for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
