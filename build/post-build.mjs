@@ -3,7 +3,8 @@
 //    fetched on demand (build/split-wasm.mjs).
 // 1. Release builds: wasm-bindgen's JavaScript glue and our own copied scripts are
 //    minified (Trunk's own minifier fails on the glue and leaves it whole), and the
-//    integrity hashes of the glue and the wasm in the page follow. sw.js stays as written: step 2 fills
+//    integrity hashes of the glue and the wasm in the page follow (the split loader gets
+//    a modulepreload link of its own). sw.js stays as written: step 2 fills
 //    it in, and a browser test deploys "a new version" by editing its VERSION line.
 // 2. The service worker gets this build's version and the list of files to precache.
 // 3. The Content Security Policy gets the hash of Trunk's inline loader script, so

@@ -2,14 +2,14 @@
 // fetched on demand (src/ui/on_demand.rs), run by build/post-build.mjs.
 //
 // Trunk builds the wasm (with `--cfg recap_split` and relocations kept, see the
-// Makefile's RELEASE_WASM), runs wasm-bindgen and wasm-opt on it whole and stages the
-// result. wasm-split needs the linker's relocations, which wasm-bindgen drops, so this
+// Makefile's RELEASE_WASM), runs wasm-bindgen on it whole and stages the result (its
+// wasm-opt is off in index.html: this file runs it). wasm-split needs the linker's relocations, which wasm-bindgen drops, so this
 // starts again from cargo's output:
 //   1. wasm-split-cli: the main module, one wasm file per split module (and shared
 //      chunks), and the loader `__wasm_split.js`, which the main module imports;
 //   2. wasm-bindgen on the main module, keeping the linker's exports the split files
 //      import (memory, table, functions);
-//   3. wasm-opt -Oz on each wasm file, as Trunk does;
+//   3. wasm-opt -Oz on each wasm file, as Trunk would;
 //   4. the split files and the loader renamed with a hash of their bytes (a host may
 //      cache them for long, like Trunk's own hashed files), and the names in the
 //      loader and the glue rewritten to match.

@@ -3,8 +3,8 @@ use super::{browser, Doc, Icon, IconName};
 use crate::drafts::{DraftSummary, Scan, TEXT_BUDGET};
 use leptos::prelude::*;
 
-/// The drafts sidebar: the Hugo site's panel and the drafts, these fetched when the
-/// sidebar first opens (on_demand).
+/// The drafts sidebar: the Hugo site's panel, and the drafts, whose code is fetched
+/// when the sidebar first opens (on_demand).
 #[component]
 pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
     view! {

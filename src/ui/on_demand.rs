@@ -7,9 +7,9 @@
 //! builds and native tests compile the same bodies as plain async functions, so the
 //! app behaves the same either way; only when the code arrives differs.
 //!
-//! A function that cannot be fetched (the network gone and no service worker yet)
-//! answers [`OnDemandError`]; [`on_demand_view`] shows it where the part would be,
-//! and the next call tries again.
+//! A function whose code cannot be fetched (the network gone and no service worker
+//! yet) answers [`OnDemandError`]; [`on_demand_view`] says so in a notice, and the next
+//! call tries again.
 
 use super::Doc;
 use leptos::prelude::*;
