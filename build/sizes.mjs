@@ -8,6 +8,7 @@ import { readFile, readdir, writeFile, unlink } from "node:fs/promises";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { SPLIT_FILE } from "./split-wasm.mjs";
 
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "..");
 const args = process.argv.slice(2);
@@ -23,10 +24,9 @@ const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".svg", ".webmani
 const ON_DEMAND = new Set([
   "recap-search.js", // the search panel, at the first search key (editor/src/lazy-search.js)
 ]);
-// The parts of the wasm split off by build/split-wasm.mjs (recap-details-<hash>.wasm),
-// fetched when the writer first opens what they hold; the main module is
-// recap-<hash>_bg.wasm.
-const onDemand = (name) => ON_DEMAND.has(name) || /^recap-[a-z0-9]+-[0-9a-f]{16}\.wasm$/.test(name);
+// And the parts of the wasm split off by build/split-wasm.mjs, fetched when the writer
+// first opens what they hold.
+const onDemand = (name) => ON_DEMAND.has(name) || SPLIT_FILE.test(name);
 const firstLoad = (name) => COMPRESSIBLE.has(extname(name)) && !onDemand(name);
 const kind = (name) =>
   ({ ".wasm": "wasm", ".js": "js", ".css": "css" })[extname(name)] ?? "other";

@@ -23,6 +23,13 @@ import { join } from "node:path";
 
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
+/**
+ * A split file's name: `recap-<part>-<hash>.wasm` (`recap-details-…`, `recap-chunk3-…`).
+ * build/sizes.mjs counts the files this matches as fetched on demand; the main module
+ * is `recap-<hash>_bg.wasm`.
+ */
+export const SPLIT_FILE = /^recap-[a-z0-9]+-[0-9a-f]{16}\.wasm$/;
+
 function run(cmd, args) {
   try {
     execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -61,8 +68,9 @@ export async function splitWasm({ dir, stem, wasmIn }) {
       run("wasm-opt", [`--output=${optimized}`, "-Oz", join(work, part)]);
       const bytes = await readFile(optimized);
       // split_details.wasm -> recap-details-<hash>.wasm; chunk_3.wasm -> recap-chunk3-<hash>.wasm
-      const label = part.replace(/\.wasm$/, "").replace(/^split_/, "").replace(/_/g, "");
+      const label = part.replace(/\.wasm$/, "").replace(/^split_/, "").toLowerCase().replace(/[^a-z0-9]/g, "");
       const name = `recap-${label}-${hash16(bytes)}.wasm`;
+      if (!SPLIT_FILE.test(name)) throw new Error(`${part} would be named ${name}, which build/sizes.mjs would not count as on demand`);
       const quoted = `"./${part}"`;
       if (!loader.includes(quoted)) throw new Error(`the split loader does not name ${part}`);
       loader = loader.replaceAll(quoted, JSON.stringify(`./${name}`));
