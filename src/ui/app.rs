@@ -181,27 +181,15 @@ on_demand! {
     fn history_dialog(open: RwSignal<bool>) {
         view! { <HistoryDialog open=open /> }.into_any()
     }
-}
-on_demand! {
-    in dialogs;
     fn settings_dialog(open: RwSignal<bool>) {
         view! { <SettingsDialog open=open /> }.into_any()
     }
-}
-on_demand! {
-    in dialogs;
     fn talk_dialog(open: RwSignal<bool>) {
         view! { <TalkDialog open=open /> }.into_any()
     }
-}
-on_demand! {
-    in dialogs;
     fn tweet_dialog(open: RwSignal<bool>) {
         view! { <TweetDialog open=open /> }.into_any()
     }
-}
-on_demand! {
-    in dialogs;
     fn figure_dialog(open: RwSignal<bool>) {
         view! { <FigureDialog open=open /> }.into_any()
     }

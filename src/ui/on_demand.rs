@@ -31,24 +31,27 @@ impl From<wasm_split_helpers::SplitLoaderError> for OnDemandError {
 /// fetched at the first call; functions naming the same module share its file.
 ///
 /// - `in module; fn name(args) { view }` builds a view: it becomes
-///   `async fn name(args) -> Result<AnyView, OnDemandError>`.
+///   `async fn name(args) -> Result<AnyView, OnDemandError>`. Several may follow one
+///   `in module;`.
 /// - `in module; async fn name(args) -> T { body }` (the body may `.await`) becomes
 ///   `async fn name(args) -> Result<T, OnDemandError>`.
 ///
 /// Arguments are owned values, as a split point's must be.
 macro_rules! on_demand {
-    (in $module:ident; $(#[$doc:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block) => {
-        $(#[$doc])*
-        #[cfg(recap_split)]
-        #[wasm_split_helpers::wasm_split($module, fallible)]
-        $vis fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::ui::on_demand::OnDemandError> {
-            Ok($body)
-        }
-        $(#[$doc])*
-        #[cfg(not(recap_split))]
-        $vis async fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::ui::on_demand::OnDemandError> {
-            Ok($body)
-        }
+    (in $module:ident; $($(#[$doc:meta])* $vis:vis fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $body:block)+) => {
+        $(
+            $(#[$doc])*
+            #[cfg(recap_split)]
+            #[wasm_split_helpers::wasm_split($module, fallible)]
+            $vis fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::ui::on_demand::OnDemandError> {
+                Ok($body)
+            }
+            $(#[$doc])*
+            #[cfg(not(recap_split))]
+            $vis async fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::ui::on_demand::OnDemandError> {
+                Ok($body)
+            }
+        )+
     };
     (in $module:ident; $(#[$doc:meta])* $vis:vis async fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
         $(#[$doc])*
