@@ -1,7 +1,8 @@
 // The search panel and its commands, bundled apart from the editor (build.mjs) and
 // fetched the first time a search key is pressed: about 7 KB gzip that the first
 // load does not wait for. Its CodeMirror imports resolve to the editor bundle's
-// re-exports (`forSearch` in recap-editor.js), so both run on one CodeMirror.
+// re-exports of `@codemirror/state` and `view` (recap-editor.js), so both run on one
+// CodeMirror.
 export {
   search,
   searchKeymap,

@@ -522,7 +522,7 @@ async fn read_text(folder: &Folder, path: &str) -> Result<String, String> {
 
 on_demand! {
     in site;
-    /// [`read_site`], with its code (and the site panel's) fetched at the first call.
+    /// [`read_site`], with its code (and the open site's view) fetched at the first call.
     async fn read_site_on_demand(folder: Folder, environment: Option<String>) -> Result<Site, String> {
         read_site(&folder, environment.as_deref()).await
     }
