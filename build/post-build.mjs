@@ -3,8 +3,9 @@
 //    fetched on demand (build/split-wasm.mjs).
 // 1. Release builds: wasm-bindgen's JavaScript glue and our own copied scripts are
 //    minified (Trunk's own minifier fails on the glue and leaves it whole), and the
-//    integrity hashes of the glue and the wasm in the page follow (the split loader gets
-//    a modulepreload link of its own). sw.js stays as written: step 2 fills
+//    integrity hash of the glue in the page follows (the split loader gets a
+//    modulepreload link of its own). The wasm loses its preload link: Trunk's loader
+//    asks for it when early.js says so. sw.js stays as written: step 2 fills
 //    it in, and a browser test deploys "a new version" by editing its VERSION line.
 // 2. The service worker gets this build's version and the list of files to precache.
 // 3. The Content Security Policy gets the hash of Trunk's inline loader script, so
@@ -69,6 +70,26 @@ if (!dev) {
   };
   integrity(glue[0], await minify(glue[0]));
   integrity(`${stem}_bg.wasm`, await readFile(join(dir, `${stem}_bg.wasm`)));
+  // On a first visit the wasm is asked for once the early editor has shown the draft
+  // (assets/early.js says why): Trunk's preload link, which fetches it with the page,
+  // becomes a script that adds the same link only when the service worker serves the
+  // page, and Trunk's loader awaits early.js's promise (undefined when there is
+  // nothing to wait for).
+  const wasmPreload = new RegExp(`<link rel="preload" href="[^"]*${stem}_bg\\.wasm"[^>]*>`);
+  const preload = html.match(wasmPreload)?.[0];
+  if (!preload) throw new Error(`index.html has no preload link for ${stem}_bg.wasm`);
+  const attribute = (name) => preload.match(new RegExp(` ${name}="([^"]*)"`))?.[1];
+  const link = { rel: "preload", as: "fetch", type: "application/wasm", crossOrigin: "anonymous", href: attribute("href"), integrity: attribute("integrity") };
+  // Before the stylesheet's link: an inline script after it would wait for it.
+  const early = '<script type="module" src="early.js"></script>';
+  if (!html.includes(early)) throw new Error(`index.html has no ${early}`);
+  html = html.replace(preload, "").replace(
+    early,
+    `<script>navigator.serviceWorker?.controller&&document.head.append(Object.assign(document.createElement("link"),${JSON.stringify(link)}))</script>\n    ${early}`,
+  );
+  const init = "\nconst wasm = await init(";
+  if (html.split(init).length !== 2) throw new Error("index.html: Trunk's loader does not call init() once");
+  html = html.replace(init, `\nawait globalThis.recapBeforeApp;${init}`);
   // The glue imports the split loader: fetched beside the glue, not after it has been
   // read (one round trip less before the wasm can start).
   const glueLink = new RegExp(`<link rel="modulepreload" href="([^"]*)${glue[0].replaceAll(".", "\\.")}"[^>]*>`);

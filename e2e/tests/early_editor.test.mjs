@@ -124,6 +124,38 @@ test("on a first visit the early editor shows the app's template, and undo after
   await again.close();
 });
 
+test("on a first visit the app's wasm is asked for once the early editor has shown the draft; with the service worker in control, at once", async () => {
+  const server = await serveDist();
+  const context = await launch(); // the service worker allowed: the second load is its
+  cleanup.push(() => server.close(), () => context.close());
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (!window.__draftShownAt && document.querySelector("[data-testid=editor] .cm-line")) window.__draftShownAt = performance.now();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const times = () =>
+    page.evaluate(() => ({
+      draftShown: window.__draftShownAt,
+      wasmAsked: performance.getEntriesByType("resource").find((r) => /\/recap-[0-9a-f]{16}_bg\.wasm$/.test(r.name))?.startTime,
+    }));
+  // A first visit: the editor's files have the connection to themselves.
+  await page.goto(server.url);
+  await page.waitForSelector(APP_EDITOR);
+  const first = await times();
+  assert.ok(first.draftShown > 0 && first.wasmAsked > 0, JSON.stringify(first));
+  assert.ok(first.wasmAsked > first.draftShown, `first visit: the wasm was asked for before the draft showed (${JSON.stringify(first)})`);
+  // From the service worker's cache: nothing to wait for.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await page.waitForSelector(APP_EDITOR);
+  const again = await times();
+  assert.ok(again.draftShown > 0 && again.wasmAsked > 0, JSON.stringify(again));
+  assert.ok(again.wasmAsked < again.draftShown, `service worker: the wasm waited for the draft (${JSON.stringify(again)})`);
+  await page.close();
+});
+
 test("when the app cannot start, the early editor says so and its text can still be downloaded", async () => {
   const { server, context } = await setup();
   const { page } = await openApp(context, server.url);

@@ -460,19 +460,20 @@ function reportDifference(editor, theirs, shown) {
  * Shows the draft the app will open in an editor of its own, placed where the app's
  * editor will be, before the app has started (`assets/early.js` calls this). Does
  * nothing when the app has started already or the draft cannot be read. If the app
- * fails to start, the editor says so and offers its text as a file.
+ * fails to start, the editor says so and offers its text as a file. Returns whether it
+ * showed the draft.
  */
 export function showEarly(win = window) {
-  if (appStarted || early) return;
+  if (appStarted || early) return false;
   let draft;
   let place;
   try {
     draft = earlyDraft(win.localStorage, new Date());
     place = earlyPlace(win.localStorage, win.innerWidth, win.innerHeight);
   } catch {
-    return; // storage unavailable or unreadable: the app will say what is wrong
+    return false; // storage unavailable or unreadable: the app will say what is wrong
   }
-  if (!draft) return;
+  if (!draft) return false;
   const doc = win.document;
   if (draft.theme) doc.documentElement.setAttribute("data-theme", draft.theme);
   // The app's header bar, its name only, until the app's own replaces it.
@@ -515,4 +516,5 @@ export function showEarly(win = window) {
   };
   win.addEventListener("unhandledrejection", failed);
   win.addEventListener("error", failed);
+  return true;
 }
