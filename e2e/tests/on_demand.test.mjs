@@ -4,7 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serveDist } from "../lib/server.mjs";
-import { APP_EDITOR, launch } from "../lib/browser.mjs";
+import { APP_EDITOR, launch, saved } from "../lib/browser.mjs";
+import { setText } from "../lib/editor.mjs";
+import { readFile } from "node:fs/promises";
 
 const part = (name) => new RegExp(`/recap-${name}-[0-9a-f]{16}\\.wasm$`);
 
@@ -55,6 +57,38 @@ test("the details panel and the dialogs are fetched when first opened, once", as
     await page.locator("[data-testid=settings]").click();
     await page.locator("[data-testid=settings-author]").waitFor();
     assert.equal(count("dialogs"), 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("TOML front matter's code comes when a TOML post first needs it, and the post then reads as before", async () => {
+  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  try {
+    await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
+    assert.equal(count("toml"), 0, "the template is YAML: no TOML code with the page");
+    const toml = '+++\ntitle = "Munich in TOML"\ndate = 2026-11-30T09:00:00+01:00\ntags = ["DevOps"]\n+++\n\n## Keynote\n\nNotes.\n';
+    await setText(page, toml);
+    // The title, read from the TOML, in the preview's header, the top bar and the list.
+    await page.locator(".preview-pane .post-title", { hasText: "Munich in TOML" }).waitFor();
+    await page.locator("[data-testid=draft-title]", { hasText: "Munich in TOML" }).waitFor();
+    await page.locator("[data-testid=draft-list]").getByText("Munich in TOML").first().waitFor();
+    assert.equal(count("toml"), 1);
+    assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
+    // The export is named from the TOML title, and holds the text byte for byte.
+    const [file] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=export-md]").click()]);
+    assert.match(file.suggestedFilename(), /munich-in-toml/);
+    assert.equal(await readFile(await file.path(), "utf8"), toml);
+    await saved(page);
+
+    // The next start opens that post: the code is fetched with it, and the post reads.
+    await page.reload();
+    await page.waitForSelector(APP_EDITOR);
+    await page.locator(".preview-pane .post-title", { hasText: "Munich in TOML" }).waitFor();
+    await page.locator("[data-testid=draft-title]", { hasText: "Munich in TOML" }).waitFor();
+    assert.equal(count("toml"), 2, "once per page load");
+    assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -67,6 +67,16 @@ pub enum PostError {
         /// Line of the field.
         line: usize,
     },
+    /// The code that reads this format has not arrived yet: release builds fetch
+    /// TOML's when a TOML front matter first needs it (see [`crate::post::toml_ready`]).
+    /// The app reads the text again when it is there.
+    #[error("The {format} front matter on line {line} is read in a moment: Recap is still fetching the code that reads {format}.")]
+    NotReady {
+        /// The format whose code is missing.
+        format: Format,
+        /// Line where the front matter opens.
+        line: usize,
+    },
     /// A field cannot be changed in place without rewriting other lines.
     #[error("`{key}` on line {line} is written in a form the form cannot change without touching other lines; edit the front matter text instead.")]
     CannotEdit {
@@ -78,6 +88,11 @@ pub enum PostError {
 }
 
 impl PostError {
+    /// Whether this is [`PostError::NotReady`]: nothing is wrong with the text.
+    pub fn is_not_ready(&self) -> bool {
+        matches!(self, PostError::NotReady { .. })
+    }
+
     /// The 1-based line of the whole file the error points at.
     pub fn line(&self) -> usize {
         match self {
@@ -86,6 +101,7 @@ impl PostError {
             | PostError::NotAMap { line, .. }
             | PostError::InvalidDate { line, .. }
             | PostError::WrongType { line, .. }
+            | PostError::NotReady { line, .. }
             | PostError::CannotEdit { line, .. } => *line,
         }
     }

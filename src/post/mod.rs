@@ -28,6 +28,7 @@ pub use error::PostError;
 pub use fields::Fields;
 pub use filename::{export_filename, slugify};
 pub use front_matter::Format;
+pub use toml::{install_toml, toml_ready};
 pub use value::Value;
 
 use front_matter::{Block, Layout};
@@ -151,7 +152,7 @@ impl Post {
         let content = &self.text[block.content.clone()];
         let new_content = match block.format {
             Format::Yaml => yaml::remove(content, key),
-            Format::Toml => toml::remove(content, key),
+            Format::Toml => toml::remove(content, block.first_line, key)?,
             Format::Json => json::remove(content, key),
         };
         match new_content {
@@ -219,6 +220,21 @@ impl fmt::Display for Post {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
     }
+}
+
+/// The front matter format `text` opens with, without reading its fields; `None`
+/// without front matter or when it is never closed.
+///
+/// ```
+/// use recap::post::{front_matter_format, Format};
+/// assert_eq!(front_matter_format("+++\ntitle = \"x\"\n+++\n"), Some(Format::Toml));
+/// assert_eq!(front_matter_format("# Notes\n"), None);
+/// ```
+pub fn front_matter_format(text: &str) -> Option<Format> {
+    front_matter::split(text)
+        .ok()?
+        .front_matter
+        .map(|b| b.format)
 }
 
 /// The Markdown body of `text` for the preview, even when the front matter is broken:

@@ -24,10 +24,12 @@ impl PostMemo {
 pub fn App() -> impl IntoView {
     let doc = Doc::provide();
     // The fields follow edits that may touch the front matter, not every keystroke.
-    provide_context(PostMemo(Memo::new(move |_| {
+    let post = Memo::new(move |_| {
         doc.front_matter.track();
         doc.text_with(Post::parse)
-    })));
+    });
+    provide_context(PostMemo(post));
+    super::toml_part::fetch_when_needed(doc, post);
     let editor = EditorHandle::provide(doc);
     let parts = super::PreviewParts::provide();
     super::ScrollSync::provide(doc, editor, parts);

@@ -27,6 +27,7 @@ mod site_fs;
 mod site_images;
 mod site_panel;
 mod status_bar;
+mod toml_part;
 pub mod toolbar;
 mod top_bar;
 mod welcome;

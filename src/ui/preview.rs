@@ -19,7 +19,15 @@ pub fn Preview() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let problem = Memo::new(move |_| post.with(|p| p.as_ref().err().map(ToString::to_string)));
+    // Not an error in the text: its format's code is on its way (see `toml_part`).
+    let problem = Memo::new(move |_| {
+        post.with(|p| {
+            p.as_ref()
+                .err()
+                .filter(|e| !e.is_not_ready())
+                .map(ToString::to_string)
+        })
+    });
     let parts = PreviewParts::get();
     let body = parts.body();
     let sync = ScrollSync::get();

@@ -162,7 +162,12 @@ impl SiteState {
     async fn load(self, folder: Folder, doc: Doc) {
         self.busy.set(true);
         let environment = self.environment.get_untracked();
-        let result = match read_site_on_demand(folder.clone(), environment).await {
+        // A site's configuration and posts are often TOML.
+        let result = match super::toml_part::toml_code().await {
+            Ok(()) => read_site_on_demand(folder.clone(), environment).await,
+            Err(e) => Err(e),
+        };
+        let result = match result {
             Ok(read) => read,
             Err(e) => Err(format!("The site could not be read: {e}")),
         };

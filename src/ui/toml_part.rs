@@ -1,0 +1,66 @@
+//! TOML front matter's code, fetched when a text first needs it (release builds; see
+//! [`crate::post::toml_ready`]). New drafts are YAML; a Hugo site's posts are often
+//! TOML, and then this part comes with the site.
+
+use super::on_demand::{on_demand, OnDemandError};
+use super::Doc;
+use crate::post::{front_matter_format, Format, Post, PostError};
+use leptos::prelude::*;
+use std::cell::Cell;
+
+on_demand! {
+    in toml;
+    /// Fetches TOML's code and hands it to the post.
+    async fn install() -> () {
+        crate::post::install_toml()
+    }
+}
+
+/// TOML's code, fetched first if it is not there yet.
+pub async fn toml_code() -> Result<(), OnDemandError> {
+    if crate::post::toml_ready() {
+        return Ok(());
+    }
+    install().await
+}
+
+thread_local! {
+    static FETCHING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Fetches TOML's code (one fetch at a time). Once it is there, everything read from
+/// texts is read again: the open post, the drafts list, the details panel. If it
+/// cannot be fetched, a notice says so, and the next text that needs it tries again.
+fn fetch(doc: Doc) {
+    if crate::post::toml_ready() || FETCHING.with(|f| f.replace(true)) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        let fetched = install().await;
+        FETCHING.with(|f| f.set(false));
+        match fetched {
+            Ok(()) => {
+                doc.front_matter.update(|n| *n += 1);
+                doc.listing.update(|n| *n += 1);
+                doc.settled.update(|n| *n += 1);
+            }
+            Err(e) => doc.notify(true, format!("TOML front matter cannot be read yet: {e}")),
+        }
+    });
+}
+
+/// Fetches TOML's code as soon as a text needs it: the open post's front matter, or
+/// any stored draft's (the drafts list shows their titles).
+pub fn fetch_when_needed(doc: Doc, post: Memo<Result<Post, PostError>>) {
+    Effect::new(move |_| {
+        let open = post.with(|p| p.as_ref().is_err_and(PostError::is_not_ready));
+        let stored = doc.drafts.with(|scan| {
+            scan.drafts
+                .iter()
+                .any(|d| front_matter_format(&d.text) == Some(Format::Toml))
+        });
+        if open || stored {
+            fetch(doc);
+        }
+    });
+}
