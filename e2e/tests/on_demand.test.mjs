@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { serveDist } from "../lib/server.mjs";
 import { APP_EDITOR, launch, saved } from "../lib/browser.mjs";
-import { setText } from "../lib/editor.mjs";
+import { setText, typeAtEnd } from "../lib/editor.mjs";
 import { readFile } from "node:fs/promises";
 
 const part = (name) => new RegExp(`/recap-${name}-[0-9a-f]{16}\\.wasm$`);
@@ -89,6 +89,31 @@ test("TOML front matter's code comes when a TOML post first needs it, and the po
     await page.locator("[data-testid=draft-title]", { hasText: "Munich in TOML" }).waitFor();
     assert.equal(count("toml"), 2, "once per page load");
     assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("when TOML's code cannot be fetched, a notice says so, the text stays whole, and the next edit tries again", async () => {
+  const { page, errors, close } = await start({ width: 1280, height: 800 });
+  try {
+    const refused = /\/recap-toml-[0-9a-f]{16}\.wasm$/;
+    await page.route(refused, (route) => route.abort("internetdisconnected"));
+    const toml = '+++\ntitle = "Offline in TOML"\n+++\n\nNotes.\n';
+    await setText(page, toml);
+    await page
+      .locator("[data-testid=notices] [role=alert]", { hasText: "TOML front matter cannot be read yet" })
+      .waitFor();
+    // Not an error in the text: the preview does not call it one.
+    assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
+    await saved(page);
+    // The network is back: the next edit reads the TOML.
+    await page.unroute(refused);
+    await typeAtEnd(page, "More.");
+    await page.locator(".preview-pane .post-title", { hasText: "Offline in TOML" }).waitFor();
+    const [file] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=export-md]").click()]);
+    assert.equal(await readFile(await file.path(), "utf8"), toml + "More.");
     assert.deepEqual(errors, []);
   } finally {
     await close();
