@@ -53,6 +53,10 @@ fn fetch(doc: Doc) {
 /// any stored draft's (the drafts list shows their titles).
 pub fn fetch_when_needed(doc: Doc, post: Memo<Result<Post, PostError>>) {
     Effect::new(move |_| {
+        // Once there, for good: the effect stops following the texts.
+        if crate::post::toml_ready() {
+            return;
+        }
         let open = post.with(|p| p.as_ref().is_err_and(PostError::is_not_ready));
         let stored = doc.drafts.with(|scan| {
             scan.drafts
