@@ -163,14 +163,11 @@ impl SiteState {
         self.busy.set(true);
         let environment = self.environment.get_untracked();
         // A site's configuration and posts are often TOML.
-        let result = match super::toml_part::toml_code().await {
+        let read = match super::toml_part::toml_code().await {
             Ok(()) => read_site_on_demand(folder.clone(), environment).await,
             Err(e) => Err(e),
         };
-        let result = match result {
-            Ok(read) => read,
-            Err(e) => Err(format!("The site could not be read: {e}")),
-        };
+        let result = read.unwrap_or_else(|e| Err(format!("The site could not be read: {e}")));
         self.busy.set(false);
         match result {
             Ok(site) => {
