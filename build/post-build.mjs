@@ -4,12 +4,14 @@
 // 1. Release builds: wasm-bindgen's JavaScript glue and our own copied scripts are
 //    minified (Trunk's own minifier fails on the glue and leaves it whole), and the
 //    integrity hash of the glue in the page follows (the split loader gets a
-//    modulepreload link of its own). The wasm loses its preload link: Trunk's loader
-//    asks for it when early.js says so. sw.js stays as written: step 2 fills
+//    modulepreload link of its own). The wasm's preload link becomes a script that
+//    adds it only when the service worker serves the page, and Trunk's loader waits
+//    for early.js's word on a first visit. sw.js stays as written: step 2 fills
 //    it in, and a browser test deploys "a new version" by editing its VERSION line.
 // 2. The service worker gets this build's version and the list of files to precache.
-// 3. The Content Security Policy gets the hash of Trunk's inline loader script, so
-//    no 'unsafe-inline' is needed.
+// 3. The Content Security Policy gets the hashes of the page's inline scripts (Trunk's
+//    loader, and in release builds the wasm's preload script), so no 'unsafe-inline'
+//    is needed.
 import { createHash } from "node:crypto";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";

@@ -3,8 +3,8 @@
 //
 // Trunk builds the wasm (with `--cfg recap_split` and relocations kept, see the
 // Makefile's RELEASE_WASM), runs wasm-bindgen on it whole and stages the result (its
-// wasm-opt is off in index.html: this file runs it). wasm-split needs the linker's relocations, which wasm-bindgen drops, so this
-// starts again from cargo's output:
+// wasm-opt is off in index.html: this file runs it). wasm-split needs the linker's
+// relocations, which wasm-bindgen drops, so this starts again from cargo's output:
 //   1. wasm-split-cli: the main module, one wasm file per split module (and shared
 //      chunks), and the loader `__wasm_split.js`, which the main module imports;
 //   2. wasm-bindgen on the main module, keeping the linker's exports the split files
