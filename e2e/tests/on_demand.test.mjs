@@ -6,8 +6,11 @@ import assert from "node:assert/strict";
 import { serveDist } from "../lib/server.mjs";
 import { APP_EDITOR, launch, saved } from "../lib/browser.mjs";
 import { exportedText, setText, typeAtEnd } from "../lib/editor.mjs";
+import { dropFiles } from "../lib/site.mjs";
 import { readFile } from "node:fs/promises";
 
+// A 1×1 PNG.
+const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGP4z8DwHwAFAAH/iZk9HQAAAABJRU5ErkJggg==";
 const part = (name) => new RegExp(`/recap-${name}-[0-9a-f]{16}\\.wasm$`);
 
 // No service worker: every fetch reaches the network, where the test can see and
@@ -113,6 +116,30 @@ test("when TOML's code cannot be fetched, a notice says so, the text stays whole
     await typeAtEnd(page, "More.");
     await page.locator(".preview-pane .post-title", { hasText: "Offline in TOML" }).waitFor();
     assert.equal(await exportedText(page), toml + "More.");
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("images' code comes with the first image; when it cannot be fetched, the drop says so and the next one works", async () => {
+  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  try {
+    assert.equal(count("images"), 0, "the template has no image");
+    const refused = part("images");
+    await page.route(refused, (route) => route.abort("internetdisconnected"));
+    const text = "---\ntitle: Photos\n---\nThe stage:\n\n";
+    await setText(page, text);
+    await dropFiles(page, [{ name: "stage.png", base64: PNG, type: "image/png" }]);
+    await page.locator("[data-testid=notices] [role=alert]", { hasText: "The images were not added" }).waitFor();
+    await saved(page);
+    assert.equal(await exportedText(page), text, "the text is as it was");
+    // The network is back: the same drop keeps the image and shows it.
+    await page.unroute(refused);
+    await dropFiles(page, [{ name: "stage.png", base64: PNG, type: "image/png" }]);
+    await page.locator("[data-testid=notices]", { hasText: "Kept stage.png" }).waitFor();
+    await page.waitForFunction(() => document.querySelector("[data-testid=preview] img[data-site]")?.src.startsWith("blob:"));
+    assert.match(await exportedText(page), /\{\{< figure src="stage\.png" caption="stage" >\}\}/);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -3,6 +3,7 @@
 //! `images/<draft id>/<name>`. The post links them by name, as a page bundle would,
 //! and "Export bundle .zip" takes them along.
 
+use super::on_demand::on_demand;
 use super::site_fs::Folder;
 use crate::drafts::DraftId;
 use crate::site::{unique_name, SitePath};
@@ -57,28 +58,44 @@ pub async fn read(id: &DraftId, name: &str) -> Option<Vec<u8>> {
 }
 
 /// "Export bundle .zip": the open draft and its images as a page bundle
-/// (`content/post/<slug>/index.md` plus the images beside it).
+/// (`content/post/<slug>/index.md` plus the images beside it). The code comes with the
+/// `images` part.
 pub fn export_bundle(doc: super::Doc) {
     let id = doc.id();
     let text = doc.text_with(str::to_string);
     leptos::task::spawn_local(async move {
-        let mut images = Vec::new();
-        for (name, _) in list(&id).await {
-            match read(&id, &name).await {
-                Some(bytes) => images.push((name, bytes)),
-                None => doc.notify(
-                    true,
-                    format!("{name} could not be read; the bundle goes without it."),
-                ),
-            }
-        }
-        match crate::site::bundle_zip(&text, "post", &images) {
-            Ok((name, bytes)) => {
-                if !super::browser::download(&name, "application/zip", &bytes) {
-                    doc.notify(true, "The browser did not start the download.");
-                }
-            }
-            Err(e) => doc.notify(true, e),
+        if let Err(e) = export_on_demand(doc, id, text).await {
+            doc.notify(true, format!("The bundle was not exported: {e}"));
         }
     });
+}
+
+on_demand! {
+    in images;
+    /// [`write_bundle`], with its code fetched at the first export.
+    async fn export_on_demand(doc: super::Doc, id: DraftId, text: String) -> () {
+        write_bundle(doc, id, text).await
+    }
+}
+
+/// Reads the draft's images and downloads the bundle.
+async fn write_bundle(doc: super::Doc, id: DraftId, text: String) {
+    let mut images = Vec::new();
+    for (name, _) in list(&id).await {
+        match read(&id, &name).await {
+            Some(bytes) => images.push((name, bytes)),
+            None => doc.notify(
+                true,
+                format!("{name} could not be read; the bundle goes without it."),
+            ),
+        }
+    }
+    match crate::site::bundle_zip(&text, "post", &images) {
+        Ok((name, bytes)) => {
+            if !super::browser::download(&name, "application/zip", &bytes) {
+                doc.notify(true, "The browser did not start the download.");
+            }
+        }
+        Err(e) => doc.notify(true, e),
+    }
 }

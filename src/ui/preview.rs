@@ -42,19 +42,18 @@ pub fn Preview() -> impl IntoView {
             added.extend(parts.apply(splice));
         }
         // Images of the new blocks only: a keystroke does not scan the whole preview.
-        let linked = doc.linked.get_untracked();
-        super::site_images::show_site_images(&added, site, linked, doc.id());
+        super::site_images::show_site_images(&added, site, doc);
         // Blocks above the editor's top line may have grown or shrunk.
         sync.preview_changed();
     });
     // A site opened or closed, or the draft linked to a post: any image may now be a
     // file Recap holds.
     Effect::new(move |_| {
-        let linked = doc.linked.get();
+        doc.linked.track();
         site.site.track();
         if let Some(body) = body.get_untracked() {
             let body: web_sys::Element = body.into();
-            super::site_images::show_site_images(&[body], site, linked, doc.id());
+            super::site_images::show_site_images(&[body], site, doc);
         }
     });
     view! {

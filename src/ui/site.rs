@@ -265,35 +265,46 @@ impl SiteState {
             return;
         }
         leptos::task::spawn_local(async move {
-            let Ok(path) = SitePath::new(&link.path) else {
-                return;
-            };
-            let disk = match folder.read(&path).await {
-                Ok(disk) => disk,
-                Err(e) => {
-                    doc.notify(true, format!("{path} could not be read before saving: {e}. Nothing was written; the draft is safe in the browser."));
-                    return;
-                }
-            };
-            match link.check(disk.as_ref().map(|(b, _)| b.as_slice())) {
-                DiskCheck::Unchanged | DiskCheck::Missing => {
-                    self.write(doc, &folder, link, mine).await;
-                }
-                DiskCheck::Changed { theirs } => {
-                    let kept = doc.keep_disk_version(&theirs, link.path.as_str());
-                    self.conflict.set(Some(DiskConflict {
-                        path: link.path.clone(),
-                        theirs,
-                        mine,
-                        kept,
-                    }));
-                }
-                DiskCheck::ChangedBinary => doc.notify(
+            let path = link.path.clone();
+            if let Err(e) = save_in_folder(self, doc, folder, link, mine).await {
+                doc.notify(
                     true,
-                    format!("{path} changed on disk and is no longer text. Nothing was written; the draft is safe in the browser."),
-                ),
+                    format!("Not saved to {path}: {e}. The draft is safe in the browser."),
+                );
             }
         });
+    }
+
+    /// The save's read, comparison and write (see [`SiteState::save`]).
+    async fn save_checked(self, doc: Doc, folder: Folder, link: SiteLink, mine: String) {
+        let Ok(path) = SitePath::new(&link.path) else {
+            return;
+        };
+        let disk = match folder.read(&path).await {
+            Ok(disk) => disk,
+            Err(e) => {
+                doc.notify(true, format!("{path} could not be read before saving: {e}. Nothing was written; the draft is safe in the browser."));
+                return;
+            }
+        };
+        match link.check(disk.as_ref().map(|(b, _)| b.as_slice())) {
+            DiskCheck::Unchanged | DiskCheck::Missing => {
+                self.write(doc, &folder, link, mine).await;
+            }
+            DiskCheck::Changed { theirs } => {
+                let kept = doc.keep_disk_version(&theirs, link.path.as_str());
+                self.conflict.set(Some(DiskConflict {
+                    path: link.path.clone(),
+                    theirs,
+                    mine,
+                    kept,
+                }));
+            }
+            DiskCheck::ChangedBinary => doc.notify(
+                true,
+                format!("{path} changed on disk and is no longer text. Nothing was written; the draft is safe in the browser."),
+            ),
+        }
     }
 
     /// The conflict's "Replace the file with my text" (the disk version stays as a
@@ -392,9 +403,23 @@ impl SiteState {
         });
     }
 
-    /// Images dropped on the app while a site post is open: each is written where the
-    /// site keeps the post's images, and linked at the cursor.
+    /// Images dropped or pasted on the app: with a site post open, each is written
+    /// where the site keeps the post's images; otherwise kept with the draft. Either
+    /// way linked at the cursor. The code comes with the `images` part.
     pub fn add_images(
+        self,
+        doc: Doc,
+        editor: super::EditorHandle,
+        files: Vec<browser::PickedFile>,
+    ) {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = add_images_on_demand(self, doc, editor, files).await {
+                doc.notify(true, format!("The images were not added: {e}"));
+            }
+        });
+    }
+
+    async fn place_images(
         self,
         doc: Doc,
         editor: super::EditorHandle,
@@ -405,45 +430,41 @@ impl SiteState {
             self.site.get_untracked(),
             doc.linked.get_untracked(),
         ) else {
-            keep_with_draft(doc, editor, files);
-            return;
+            return keep_with_draft(doc, editor, files).await;
         };
         if folder.read_only() {
-            keep_with_draft(doc, editor, files);
-            return;
+            return keep_with_draft(doc, editor, files).await;
         }
-        leptos::task::spawn_local(async move {
-            let Ok(post) = SitePath::new(&link.path) else {
-                return;
-            };
-            let layout = PostLayout::of(&post);
-            let mut existing = site.paths();
-            for file in files {
-                let placed = match place_image(&site.config, &post, layout, &file.name, &existing) {
-                    Ok(p) => p,
-                    Err(e) => {
-                        doc.notify(true, e.to_string());
-                        continue;
-                    }
-                };
-                match folder.write(&placed.path, &file.bytes).await {
-                    Ok(modified) => {
-                        existing.push(placed.path.to_string());
-                        self.refresh_post(&placed.path, "", modified, file.bytes.len() as u64);
-                        insert_figure(editor, &file.name, placed.link.clone());
-                        doc.notify(
-                            false,
-                            format!(
-                                "Added {} ({}), kept as it is.",
-                                placed.path,
-                                size_label(file.bytes.len())
-                            ),
-                        );
-                    }
-                    Err(e) => doc.notify(true, format!("{} was not written: {e}", placed.path)),
+        let Ok(post) = SitePath::new(&link.path) else {
+            return;
+        };
+        let layout = PostLayout::of(&post);
+        let mut existing = site.paths();
+        for file in files {
+            let placed = match place_image(&site.config, &post, layout, &file.name, &existing) {
+                Ok(p) => p,
+                Err(e) => {
+                    doc.notify(true, e.to_string());
+                    continue;
                 }
+            };
+            match folder.write(&placed.path, &file.bytes).await {
+                Ok(modified) => {
+                    existing.push(placed.path.to_string());
+                    self.refresh_post(&placed.path, "", modified, file.bytes.len() as u64);
+                    insert_figure(editor, &file.name, placed.link.clone());
+                    doc.notify(
+                        false,
+                        format!(
+                            "Added {} ({}), kept as it is.",
+                            placed.path,
+                            size_label(file.bytes.len())
+                        ),
+                    );
+                }
+                Err(e) => doc.notify(true, format!("{} was not written: {e}", placed.path)),
             }
-        });
+        }
     }
 
     /// Reads the site file `path` (an image the preview shows), if the site has it.
@@ -460,25 +481,23 @@ impl SiteState {
 
 /// Without a site post open, images are kept with the draft (see `draft_images`)
 /// and linked by name, as in a page bundle.
-fn keep_with_draft(doc: Doc, editor: super::EditorHandle, files: Vec<browser::PickedFile>) {
+async fn keep_with_draft(doc: Doc, editor: super::EditorHandle, files: Vec<browser::PickedFile>) {
     let id = doc.id();
-    leptos::task::spawn_local(async move {
-        for file in files {
-            match super::draft_images::store(&id, &file.name, &file.bytes).await {
-                Ok(name) => {
-                    insert_figure(editor, &file.name, name.clone());
-                    doc.notify(
-                        false,
-                        format!(
-                            "Kept {name} ({}) with this draft, as it is. “Export bundle .zip” takes it along.",
-                            size_label(file.bytes.len())
-                        ),
-                    );
-                }
-                Err(e) => doc.notify(true, format!("{} was not kept: {e}", file.name)),
+    for file in files {
+        match super::draft_images::store(&id, &file.name, &file.bytes).await {
+            Ok(name) => {
+                insert_figure(editor, &file.name, name.clone());
+                doc.notify(
+                    false,
+                    format!(
+                        "Kept {name} ({}) with this draft, as it is. “Export bundle .zip” takes it along.",
+                        size_label(file.bytes.len())
+                    ),
+                );
             }
+            Err(e) => doc.notify(true, format!("{} was not kept: {e}", file.name)),
         }
-    });
+    }
 }
 
 /// Links an added image at the cursor as a `figure` captioned with the file's name,
@@ -519,6 +538,23 @@ async fn read_text(folder: &Folder, path: &str) -> Result<String, String> {
             String::from_utf8(bytes).map_err(|_| format!("{path} is not UTF-8 text"))
         }
         None => Err(format!("{path} is missing")),
+    }
+}
+
+on_demand! {
+    in site;
+    /// [`SiteState::save_checked`], with the site's code (there already once the site
+    /// is open).
+    async fn save_in_folder(state: SiteState, doc: Doc, folder: Folder, link: SiteLink, mine: String) -> () {
+        state.save_checked(doc, folder, link, mine).await
+    }
+}
+
+on_demand! {
+    in images;
+    /// [`SiteState::place_images`], with its code fetched at the first image added.
+    async fn add_images_on_demand(state: SiteState, doc: Doc, editor: super::EditorHandle, files: Vec<browser::PickedFile>) -> () {
+        state.place_images(doc, editor, files).await
     }
 }
 

@@ -4,17 +4,21 @@
 //! draft. Either is shown from a `blob:` URL, so the preview shows what Hugo will
 //! publish without any request leaving the app.
 
+use super::on_demand::on_demand;
 use super::site::SiteState;
+use super::Doc;
 use crate::drafts::{DraftId, SiteLink};
 use crate::site::{resolve_image, PostLayout, SitePath};
 use leptos::prelude::*;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use wasm_bindgen::JsCast;
 
 thread_local! {
     /// Site file → its `blob:` URL, kept while the page lives (images are few).
     static URLS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// The writer was told that the images' code could not be fetched.
+    static TOLD: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Where an image link of the open draft points, when Recap holds the file.
@@ -37,18 +41,13 @@ impl Source {
 
 /// Shows the draft's images inside `roots` (preview blocks, or the whole preview):
 /// `<img>` and figure placeholders (`.figure-path`) whose link names a file of the
-/// open site, or, without a site post, an image kept with the draft.
-pub fn show_site_images(
-    roots: &[web_sys::Element],
-    state: SiteState,
-    link: Option<SiteLink>,
-    draft: DraftId,
-) {
+/// open site, or, without a site post, an image kept with the draft. Finding them is
+/// here; resolving and reading them is the `images` part, fetched the first time a
+/// preview has an image (a post without one never needs it).
+pub fn show_site_images(roots: &[web_sys::Element], state: SiteState, doc: Doc) {
     let mut found: Vec<web_sys::Element> = Vec::new();
     for root in roots {
-        let Ok(nodes) =
-            root.query_selector_all("img:not([data-site]), .figure-placeholder:not([data-site])")
-        else {
+        let Ok(nodes) = root.query_selector_all(CANDIDATES) else {
             continue;
         };
         found.extend((0..nodes.length()).filter_map(|i| nodes.item(i)?.dyn_into().ok()));
@@ -56,6 +55,38 @@ pub fn show_site_images(
     if found.is_empty() {
         return;
     }
+    let link = doc.linked.get_untracked();
+    let draft = doc.id();
+    leptos::task::spawn_local(async move {
+        if let Err(e) = show_images(found, state, link, draft).await {
+            // Once a page: every edit of a block with an image would say it again.
+            if !TOLD.replace(true) {
+                doc.notify(
+                    true,
+                    format!("The images Recap keeps cannot be shown yet: {e}"),
+                );
+            }
+        }
+    });
+}
+
+/// Images and figure placeholders not yet shown from a file Recap holds.
+const CANDIDATES: &str = "img:not([data-site]), .figure-placeholder:not([data-site])";
+
+on_demand! {
+    in images;
+    /// Resolves `found` (see [`show_site_images`]) and shows each file Recap holds.
+    async fn show_images(found: Vec<web_sys::Element>, state: SiteState, link: Option<SiteLink>, draft: DraftId) -> () {
+        show_found(found, state, link, draft)
+    }
+}
+
+fn show_found(
+    found: Vec<web_sys::Element>,
+    state: SiteState,
+    link: Option<SiteLink>,
+    draft: DraftId,
+) {
     let site = link.and_then(|link| {
         let config = state
             .site
@@ -65,6 +96,10 @@ pub fn show_site_images(
         Some((config, post, layout))
     });
     for el in found {
+        // Another call, waiting for this code too, may have shown it already.
+        if el.has_attribute("data-site") {
+            continue;
+        }
         let is_img = el.tag_name().eq_ignore_ascii_case("img");
         let src = if is_img {
             el.get_attribute("src").unwrap_or_default()
