@@ -33,13 +33,14 @@ const kind = (name) =>
 
 const budget = JSON.parse(await readFile(join(root, "size-budget.json"), "utf8"));
 
+// Compressed files left from an earlier run go first: removed while the listing is
+// walked, they took this run's new ones with them (the listing is sorted, `x.js.br`
+// after `x.js`).
+const stale = (name) => name.endsWith(".gz") || name.endsWith(".br");
+for (const name of await readdir(dist)) if (stale(name)) await unlink(join(dist, name));
+
 const rows = [];
 for (const name of (await readdir(dist)).sort()) {
-  if (name.endsWith(".gz") || name.endsWith(".br")) {
-    // Left from an earlier build: written again below for the files there now.
-    await unlink(join(dist, name));
-    continue;
-  }
   if (!COMPRESSIBLE.has(extname(name))) continue;
   const bytes = await readFile(join(dist, name));
   const gz = gzipSync(bytes, { level: 9 });
