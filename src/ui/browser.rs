@@ -79,6 +79,38 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     true
 }
 
+/// Resolves in a task of its own (after a zero timeout): what follows the `await`
+/// runs outside the task that awaited it, so a long start-up splits into shorter
+/// tasks.
+pub async fn next_task() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::task::{Poll, Waker};
+    // (fired, the task to wake when it has)
+    let state: Rc<RefCell<(bool, Option<Waker>)>> = Rc::default();
+    let timer = state.clone();
+    leptos::prelude::set_timeout(
+        move || {
+            let mut state = timer.borrow_mut();
+            state.0 = true;
+            if let Some(waker) = state.1.take() {
+                waker.wake();
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+    std::future::poll_fn(|cx| {
+        let mut state = state.borrow_mut();
+        if state.0 {
+            Poll::Ready(())
+        } else {
+            state.1 = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await
+}
+
 /// A file the writer picked or dropped: its name and its exact bytes.
 pub struct PickedFile {
     /// The file's name.

@@ -108,10 +108,26 @@ pub fn on_demand_view<F>(
 where
     F: Future<Output = Result<AnyView, OnDemandError>> + 'static,
 {
+    // One body for every part, not a copy per part's type.
+    part_view(what, Box::pin(part), Box::new(arrived), Box::new(failed))
+}
+
+type PartFuture = std::pin::Pin<Box<dyn Future<Output = Result<AnyView, OnDemandError>>>>;
+
+fn part_view(
+    what: &'static str,
+    part: PartFuture,
+    arrived: Box<dyn FnOnce() + Send + Sync>,
+    failed: Box<dyn FnOnce() + Send + Sync>,
+) -> AnyView {
     let doc = Doc::get();
     // The split loader's future is not Send; the app has one thread.
     let part = send_wrapper::SendWrapper::new(part);
     Suspend::new(async move {
+        // Not in the task that builds the view: a part wanted at start (the drafts
+        // list on a wide screen) is fetched and instantiated after the app's mount,
+        // not within it (measured: the mount's task about 100 ms shorter).
+        send_wrapper::SendWrapper::new(super::browser::next_task()).await;
         match part.await {
             Ok(view) => {
                 arrived();
@@ -124,6 +140,7 @@ where
             }
         }
     })
+    .into_any()
 }
 
 /// A dialog whose code is fetched the first time it opens (see [`on_demand_when`]);
