@@ -28,11 +28,20 @@ async function start(viewport) {
   // Rendered (on a phone the preview is the other tab, hidden).
   await page.locator("[data-testid=preview] .block").first().waitFor({ state: "attached" });
   const count = (name) => fetched.filter((p) => part(name).test(p)).length;
+  // Refuses a part's file as a network gone offline would; the function returned lets
+  // it through again.
+  const refuse = async (name) => {
+    const file = part(name);
+    await page.route(file, (route) => route.abort("internetdisconnected"));
+    return () => page.unroute(file);
+  };
+  // Waits for an error notice holding `text`.
+  const alerted = (text) => page.locator("[data-testid=notices] [role=alert]", { hasText: text }).waitFor();
   const close = async () => {
     await context.close();
     await server.close();
   };
-  return { page, count, errors, close };
+  return { page, count, errors, refuse, alerted, close };
 }
 
 test("the details panel and the dialogs are fetched when first opened, once", async () => {
@@ -106,20 +115,17 @@ test("TOML front matter's code comes when a TOML post first needs it, and the po
 });
 
 test("when TOML's code cannot be fetched, a notice says so, the text stays whole, and the next edit tries again", async () => {
-  const { page, errors, close } = await start({ width: 1280, height: 800 });
+  const { page, errors, refuse, alerted, close } = await start({ width: 1280, height: 800 });
   try {
-    const refused = /\/recap-toml-[0-9a-f]{16}\.wasm$/;
-    await page.route(refused, (route) => route.abort("internetdisconnected"));
+    const letThrough = await refuse("toml");
     const toml = '+++\ntitle = "Offline in TOML"\n+++\n\nNotes.\n';
     await setText(page, toml);
-    await page
-      .locator("[data-testid=notices] [role=alert]", { hasText: "TOML front matter cannot be read yet" })
-      .waitFor();
+    await alerted("TOML front matter cannot be read yet");
     // Not an error in the text: the preview does not call it one.
     assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
     await saved(page);
     // The network is back: the next edit reads the TOML.
-    await page.unroute(refused);
+    await letThrough();
     await typeAtEnd(page, "More.");
     await page.locator(".preview-pane .post-title", { hasText: "Offline in TOML" }).waitFor();
     assert.equal(await exportedText(page), toml + "More.");
@@ -130,19 +136,18 @@ test("when TOML's code cannot be fetched, a notice says so, the text stays whole
 });
 
 test("images' code comes with the first image; when it cannot be fetched, the drop says so and the next one works", async () => {
-  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  const { page, count, errors, refuse, alerted, close } = await start({ width: 1280, height: 800 });
   try {
     assert.equal(count("images"), 0, "the template has no image");
-    const refused = part("images");
-    await page.route(refused, (route) => route.abort("internetdisconnected"));
+    const letThrough = await refuse("images");
     const text = "---\ntitle: Photos\n---\nThe stage:\n\n";
     await setText(page, text);
     await dropFiles(page, [{ name: "stage.png", base64: PNG, type: "image/png" }]);
-    await page.locator("[data-testid=notices] [role=alert]", { hasText: "The images were not added" }).waitFor();
+    await alerted("The images were not added");
     await saved(page);
     assert.equal(await exportedText(page), text, "the text is as it was");
     // The network is back: the same drop keeps the image and shows it.
-    await page.unroute(refused);
+    await letThrough();
     await dropFiles(page, [{ name: "stage.png", base64: PNG, type: "image/png" }]);
     await page.locator("[data-testid=notices]", { hasText: "Kept stage.png" }).waitFor();
     await page.waitForFunction(() => document.querySelector("[data-testid=preview] img[data-site]")?.src.startsWith("blob:"));
@@ -167,17 +172,14 @@ test("a phone fetches the drafts list when the sidebar first opens", async () =>
 });
 
 test("a part whose code cannot be fetched says so, and opens at the next try", async () => {
-  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  const { page, count, errors, refuse, alerted, close } = await start({ width: 1280, height: 800 });
   try {
-    const refused = /\/recap-dialogs-[0-9a-f]{16}\.wasm$/;
-    await page.route(refused, (route) => route.abort("internetdisconnected"));
+    const letThrough = await refuse("dialogs");
     await page.locator("[data-testid=settings]").click();
-    await page
-      .locator("[data-testid=notices] [role=alert]", { hasText: "Settings could not be shown" })
-      .waitFor();
+    await alerted("Settings could not be shown");
     assert.equal(await page.getByRole("dialog").count(), 0, "a dialog opened without its code");
     // The network is back: the same button opens the dialog.
-    await page.unroute(refused);
+    await letThrough();
     await page.locator("[data-testid=settings]").click();
     await page.locator("[data-testid=settings-author]").waitFor();
     assert.equal(count("dialogs"), 2);
