@@ -39,13 +39,16 @@ serve: tools editor
 # returns an `AnyView`, an element's children are a list of erased views, and the
 # reactive closures in a view share one type per output, so the view code is not
 # monomorphized per nesting and per closure: about 29 KB gzip less (docs/design.md).
+# `-Zfmt-debug=none` leaves `{:?}` and derived Debug empty (no user-visible text of
+# the app or of what it shows comes from Debug), and `-Zlocation-detail=none` keeps no
+# file names and lines for panics, which abort without a message anyway: 6 KB gzip.
 # `--cfg recap_split` makes the parts of the UI declared with `on_demand!` split
 # points, and `--emit-relocs` keeps the linker's relocations wasm-split needs: the
 # post-build hook splits them into files fetched at first use (build/split-wasm.mjs).
 RELEASE_WASM := RUSTC_BOOTSTRAP=1 \
   CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
   CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg erase_components --cfg recap_split -Clink-args=--emit-relocs"
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none --cfg erase_components --cfg recap_split -Clink-args=--emit-relocs"
 
 # Trunk builds offline: the crates of the project, and those the std built for size
 # needs (build-std resolves its own lock file), are fetched first.
@@ -91,7 +94,7 @@ bench: dist browser-tools
 # The editing surface: CodeMirror 6 and our shim, bundled by esbuild from the
 # committed package-lock.json (npm ci only when node_modules is missing).
 editor: node
-	@cd editor && { [ -d node_modules/@codemirror/view ] || npm ci --no-audit --no-fund; } && node build.mjs
+	@cd editor && { { [ -d node_modules/@codemirror/view ] && [ -d node_modules/terser ]; } || npm ci --no-audit --no-fund; } && node build.mjs
 
 # ---- installing what is missing -------------------------------------------------
 

@@ -3,7 +3,8 @@
 // index.html). Run by the Makefile before every Trunk build; nothing is fetched at run
 // time.
 import { build } from "esbuild";
-import { readFile } from "node:fs/promises";
+import { minify } from "terser";
+import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -34,7 +35,12 @@ const codemirrorFromEditor = {
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
-const common = { bundle: true, format: "esm", minify: true, target: ["es2020"], legalComments: "none", metafile: true, logLevel: "warning" };
+const common = { bundle: true, format: "esm", minify: true, target: ["es2020"], legalComments: "none", metafile: true, logLevel: "warning", write: false };
+// esbuild bundles and minifies; terser then compresses the result further (two passes,
+// names mangled within the module, exports kept): 2.4 KB gzip less for the editor
+// bundle, measured on its 110.6 KB (docs/design.md, "Size"). Only terser's safe
+// transforms: CodeMirror reads layout properties for their side effects.
+const compress = { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } };
 const bundles = [
   // The editor: loaded with the page. The search bundle's path stays as written.
   { ...common, entryPoints: [join(here, "src", "recap-editor.js")], outfile: join(here, "dist", "recap-editor.js"), external: ["./recap-search.js"], plugins: [styleModInDocuments] },
@@ -43,6 +49,9 @@ const bundles = [
 ];
 for (const options of bundles) {
   const result = await build(options);
-  const [out, { bytes }] = Object.entries(result.metafile.outputs)[0];
-  console.log(`editor bundle: ${bytes} bytes (${out.slice(out.indexOf("dist/"))})`);
+  const [file] = result.outputFiles;
+  const { code } = await minify(file.text, compress);
+  await writeFile(file.path, code);
+  const out = file.path.slice(file.path.indexOf("dist/"));
+  console.log(`editor bundle: ${Buffer.byteLength(code)} bytes (${out}; ${file.contents.length} from esbuild)`);
 }
