@@ -162,6 +162,8 @@ test("a phone fetches the drafts list when the sidebar first opens", async () =>
   const { page, count, close } = await start({ width: 390, height: 800 });
   try {
     assert.equal(count("drafts"), 0);
+    // The site panel's code comes with the sidebar's, not with the page.
+    assert.equal(await page.locator("[data-testid=open-site]").count(), 0, "the closed sidebar's site panel was built at start");
     await page.getByRole("button", { name: "Show or hide the drafts list" }).click();
     await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
     await page.locator("[data-testid=open-site]").waitFor();

@@ -3,13 +3,13 @@ use super::{browser, Doc, Icon, IconName};
 use crate::drafts::{DraftSummary, Scan, TEXT_BUDGET};
 use leptos::prelude::*;
 
-/// The drafts sidebar: the Hugo site's panel, and the drafts, whose code is fetched
-/// when the sidebar first opens (on_demand).
+/// The drafts sidebar: the Hugo site's panel, and the drafts. Their code is fetched
+/// when the sidebar first opens (on_demand): a phone, where it starts closed, does
+/// not wait for it. The frame stays in the page, so nothing moves when they arrive.
 #[component]
 pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
     view! {
         <aside id="drafts" class="sidebar" class:closed=move || !open.get() data-testid="draft-list" aria-label="Drafts">
-            <super::SitePanel />
             {on_demand_when("The drafts list", move || open.get(), move || drafts_contents(open), || {})}
         </aside>
     }
@@ -17,9 +17,14 @@ pub fn DraftList(open: RwSignal<bool>) -> impl IntoView {
 
 on_demand! {
     in drafts;
-    /// The drafts part of the sidebar (see [`DraftsContents`]).
+    /// The sidebar's contents: the site panel (see [`super::SitePanel`]) and the
+    /// drafts (see [`DraftsContents`]).
     fn drafts_contents(open: RwSignal<bool>) {
-        view! { <DraftsContents open=open /> }.into_any()
+        view! {
+            <super::SitePanel />
+            <DraftsContents open=open />
+        }
+        .into_any()
     }
 }
 
