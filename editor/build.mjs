@@ -4,7 +4,7 @@
 // time.
 import { build } from "esbuild";
 import { minify } from "terser";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
@@ -51,6 +51,7 @@ for (const options of bundles) {
   const result = await build(options);
   const [file] = result.outputFiles;
   const { code } = await minify(file.text, compress);
+  await mkdir(dirname(file.path), { recursive: true }); // a fresh clone has no dist/
   await writeFile(file.path, code);
   const out = file.path.slice(file.path.indexOf("dist/"));
   console.log(`editor bundle: ${Buffer.byteLength(code)} bytes (${out}; ${file.contents.length} from esbuild)`);
