@@ -35,7 +35,7 @@ const codemirrorFromEditor = {
 };
 
 const here = dirname(fileURLToPath(import.meta.url));
-const common = { bundle: true, format: "esm", minify: true, target: ["es2020"], legalComments: "none", metafile: true, logLevel: "warning", write: false };
+const common = { bundle: true, format: "esm", minify: true, target: ["es2020"], legalComments: "none", logLevel: "warning", write: false };
 // esbuild bundles and minifies; terser then compresses the result further (two passes,
 // names mangled within the module, exports kept): 2.4 KB gzip less for the editor
 // bundle, measured on its 110.6 KB (docs/design.md, "Size"). Only terser's safe

@@ -83,32 +83,16 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
 /// runs outside the task that awaited it, so a long start-up splits into shorter
 /// tasks.
 pub async fn next_task() {
-    use std::cell::RefCell;
-    use std::rc::Rc;
-    use std::task::{Poll, Waker};
-    // (fired, the task to wake when it has)
-    let state: Rc<RefCell<(bool, Option<Waker>)>> = Rc::default();
-    let timer = state.clone();
-    leptos::prelude::set_timeout(
-        move || {
-            let mut state = timer.borrow_mut();
-            state.0 = true;
-            if let Some(waker) = state.1.take() {
-                waker.wake();
-            }
-        },
-        std::time::Duration::ZERO,
-    );
-    std::future::poll_fn(|cx| {
-        let mut state = state.borrow_mut();
-        if state.0 {
-            Poll::Ready(())
-        } else {
-            state.1 = Some(cx.waker().clone());
-            Poll::Pending
-        }
-    })
-    .await
+    // A promise the timer resolves, awaited as this file awaits the browser's others.
+    let timer = js_sys::Promise::new(&mut |resolve, _reject| {
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            },
+            std::time::Duration::ZERO,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 /// A file the writer picked or dropped: its name and its exact bytes.
