@@ -10,6 +10,7 @@ SHELL := /bin/bash
 TRUNK_VERSION := 0.21.14
 WASM_SPLIT_VERSION := 0.2.4
 BINARYEN_VERSION := 132
+ZOPFLI_VERSION := 0.8.1
 # wasm-bindgen-cli must equal the wasm-bindgen crate version the lock file pins.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ { getline; gsub(/version = |"/, ""); print }' Cargo.lock)
 
@@ -111,6 +112,9 @@ tools:
 	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 	@cargo install --list | grep -qx "wasm_split_cli_support v$(WASM_SPLIT_VERSION):" \
 	  || cargo install wasm_split_cli_support --version $(WASM_SPLIT_VERSION) --locked --features build-binary
+	@# The .gz files of dist/ (build/sizes.mjs).
+	@cargo install --list | grep -qx "zopfli v$(ZOPFLI_VERSION):" \
+	  || cargo install zopfli --version $(ZOPFLI_VERSION) --locked
 	@$(MAKE) --no-print-directory node
 	@wasm-opt --version 2>/dev/null | grep -q "version $(BINARYEN_VERSION)" \
 	  || npm install --prefix $(TOOLS) --no-audit --no-fund binaryen@$(BINARYEN_VERSION)

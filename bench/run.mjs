@@ -260,6 +260,7 @@ if (startups.length) {
 console.log("\nFirst load (dist/, from make dist):");
 for (const k of sizes.byKind) console.log(`  ${k.kind.padEnd(6)} ${String(k.raw).padStart(9)} B raw ${String(k.gzip).padStart(9)} B gzip ${String(k.brotli).padStart(9)} B brotli`);
 console.log(`  ${"total".padEnd(6)} ${String(sizes.total.raw).padStart(9)} B raw ${String(sizes.total.gzip).padStart(9)} B gzip ${String(sizes.total.brotli).padStart(9)} B brotli`);
+console.log(`  (gzip: the .gz files, written by zopfli; zlib level 9 on the fly would send ${sizes.total.gzip9} B)`);
 if (lighthouse) printLighthouse(lighthouse);
 
 await mkdir(out, { recursive: true });

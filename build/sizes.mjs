@@ -3,9 +3,18 @@
 // and wasm file for hosts that serve pre-compressed files (README: nginx
 // gzip_static/brotli_static, Caddy `precompressed`). Exits 1 over budget.
 //
+// The `.gz` files are written by zopfli (the Makefile installs its command): plain
+// gzip that every client reads, about 6 % smaller than zlib's level 9 on this wasm,
+// at the cost of seconds at build time, which is what files compressed once and
+// served many times are for. The budget counts the files as served; zlib's level 9,
+// what a host compressing on the fly sends at best, is printed beside them.
+//
 //   node build/sizes.mjs [DIST] [--json OUT]
 import { readFile, readdir, writeFile, unlink } from "node:fs/promises";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+import { execFile } from "node:child_process";
+import { availableParallelism } from "node:os";
+import { promisify } from "node:util";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SPLIT_FILE } from "./split-wasm.mjs";
@@ -39,11 +48,27 @@ const budget = JSON.parse(await readFile(join(root, "size-budget.json"), "utf8")
 const stale = (name) => name.endsWith(".gz") || name.endsWith(".br");
 for (const name of await readdir(dist)) if (stale(name)) await unlink(join(dist, name));
 
+// zopfli writes `FILE.gz` beside each FILE it is given; one process per core.
+const zopfli = async (paths) => {
+  const queue = [...paths];
+  const worker = async () => {
+    for (let path = queue.shift(); path; path = queue.shift()) {
+      await promisify(execFile)("zopfli", [path]).catch((e) => {
+        console.error(e.code === "ENOENT" ? "zopfli is not installed: `make tools` installs it" : `zopfli failed on ${path}: ${e.message}`);
+        process.exit(1);
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: availableParallelism() }, worker));
+};
+const names = (await readdir(dist)).sort().filter((name) => COMPRESSIBLE.has(extname(name)));
+await zopfli(names.map((name) => join(dist, name)));
+
 const rows = [];
-for (const name of (await readdir(dist)).sort()) {
-  if (!COMPRESSIBLE.has(extname(name))) continue;
+for (const name of names) {
   const bytes = await readFile(join(dist, name));
-  const gz = gzipSync(bytes, { level: 9 });
+  const gz = await readFile(join(dist, `${name}.gz`));
+  const gzip9 = gzipSync(bytes, { level: 9 }).length;
   const br = brotliCompressSync(bytes, {
     params: {
       [constants.BROTLI_PARAM_QUALITY]: 11,
@@ -51,9 +76,8 @@ for (const name of (await readdir(dist)).sort()) {
       [constants.BROTLI_PARAM_MODE]: extname(name) === ".wasm" ? constants.BROTLI_MODE_GENERIC : constants.BROTLI_MODE_TEXT,
     },
   });
-  await writeFile(join(dist, `${name}.gz`), gz);
   await writeFile(join(dist, `${name}.br`), br);
-  rows.push({ name, kind: kind(name), raw: bytes.length, gzip: gz.length, brotli: br.length, firstLoad: firstLoad(name) });
+  rows.push({ name, kind: kind(name), raw: bytes.length, gzip: gz.length, gzip9, brotli: br.length, firstLoad: firstLoad(name) });
 }
 
 // A folder without the app (a wrong path, a failed build) would weigh nothing and
@@ -72,7 +96,7 @@ const byKind = ["wasm", "js", "css", "other"].map((k) => {
   return { kind: k, files: list.length, raw: sum(list, "raw"), gzip: sum(list, "gzip"), brotli: sum(list, "brotli") };
 });
 const first = rows.filter((r) => r.firstLoad);
-const total = { raw: sum(first, "raw"), gzip: sum(first, "gzip"), brotli: sum(first, "brotli") };
+const total = { raw: sum(first, "raw"), gzip: sum(first, "gzip"), gzip9: sum(first, "gzip9"), brotli: sum(first, "brotli") };
 
 console.log(`first load (${dist}):`);
 console.log("  kind    files        raw       gzip     brotli");
@@ -80,6 +104,7 @@ for (const k of byKind) {
   console.log(`  ${k.kind.padEnd(6)} ${String(k.files).padStart(6)} ${kb(k.raw).padStart(10)} ${kb(k.gzip).padStart(10)} ${kb(k.brotli).padStart(10)}`);
 }
 console.log(`  total  ${String(first.length).padStart(6)} ${kb(total.raw).padStart(10)} ${kb(total.gzip).padStart(10)} ${kb(total.brotli).padStart(10)}`);
+console.log(`  gzip: the .gz files (zopfli); zlib level 9, as a host compressing on the fly sends them: ${kb(total.gzip9)}`);
 for (const r of rows.filter((r) => onDemand(r.name))) {
   console.log(`  on demand: ${r.name} ${kb(r.raw)} raw, ${kb(r.gzip)} gzip, ${kb(r.brotli)} brotli`);
 }
@@ -94,5 +119,7 @@ if (over.length > 0) {
   console.error(`over the size budget in size-budget.json: ${over.join(", ")}`);
   process.exit(1);
 }
-const gap = total.gzip - budget.goal.gzip;
-console.log(gap > 0 ? `  within budget; ${kb(gap)} gzip above the goal` : "  within budget and goal");
+const above = ["gzip", "brotli"]
+  .filter((k) => total[k] > budget.goal[k])
+  .map((k) => `${kb(total[k] - budget.goal[k])} ${k}`);
+console.log(above.length > 0 ? `  within budget; above the goal by ${above.join(", ")}` : "  within budget and goal");
