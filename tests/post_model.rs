@@ -267,6 +267,18 @@ fn errors_name_what_and_where() {
 
     let err = Post::parse("---\n- a\n- b\n---\n").unwrap_err();
     assert!(matches!(err, PostError::NotAMap { .. }), "{err:?}");
+
+    // TOML and JSON name the field's line of the file too.
+    let err = Post::parse("+++\ntitle = \"x\"\n\ndraft = \"maybe\"\n+++\n").unwrap_err();
+    assert!(
+        matches!(err, PostError::WrongType { line: 4, .. }),
+        "{err:?}"
+    );
+    let err = Post::parse("{\n  \"title\": \"x\",\n\n  \"draft\": \"maybe\"\n}\n").unwrap_err();
+    assert!(
+        matches!(err, PostError::WrongType { line: 4, .. }),
+        "{err:?}"
+    );
 }
 
 #[test]

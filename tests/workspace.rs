@@ -348,6 +348,48 @@ fn unreadable_entries_are_kept_and_offered_as_recovered_drafts() {
 }
 
 #[test]
+fn each_unreadable_entry_says_why_it_cannot_be_read() {
+    let mem = MemoryStorage::new();
+    let cases = [
+        (
+            "recap:draft:cut",
+            "{\"format\":1,\"text\":\"half",
+            "it is not valid JSON",
+        ),
+        (
+            "recap:draft:future",
+            "{\"text\":\"x\",\"format\":9}",
+            "it is in storage format 9,",
+        ),
+        (
+            "recap:draft:none",
+            "{\"text\":\"x\"}",
+            "it has no storage format",
+        ),
+        (
+            "recap:draft:word",
+            "{\"format\":\"1\",\"text\":\"x\"}",
+            "it has no storage format",
+        ),
+        ("recap:draft:list", "[\"x\"]", "it has no storage format"),
+        (
+            "recap:draft:thin",
+            "{\"format\":1}",
+            "it is missing parts of a draft",
+        ),
+    ];
+    for (key, raw, _) in cases {
+        mem.plant(key, raw);
+    }
+    let ws = tab(&mem, 1);
+    for (key, _, reason) in cases {
+        let entry = ws.recovered().iter().find(|u| u.key == key);
+        let found = entry.map(|u| u.reason.as_str()).unwrap_or("not offered");
+        assert!(found.contains(reason), "{key}: {found}");
+    }
+}
+
+#[test]
 fn trashing_the_open_draft_opens_the_next_and_restore_brings_it_back() {
     let mem = MemoryStorage::new();
     let mut ws = tab(&mem, 1);

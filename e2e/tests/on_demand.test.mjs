@@ -86,14 +86,14 @@ test("TOML front matter's code comes when a TOML post first needs it, and the po
   const { page, count, errors, close } = await start({ width: 1280, height: 800 });
   try {
     await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
-    assert.equal(count("toml"), 0, "the template is YAML: no TOML code with the page");
+    assert.equal(count("formats"), 0, "the template is YAML: no TOML code with the page");
     const toml = '+++\ntitle = "Munich in TOML"\ndate = 2026-11-30T09:00:00+01:00\ntags = ["DevOps"]\n+++\n\n## Keynote\n\nNotes.\n';
     await setText(page, toml);
     // The title, read from the TOML, in the preview's header, the top bar and the list.
     await page.locator(".preview-pane .post-title", { hasText: "Munich in TOML" }).waitFor();
     await page.locator("[data-testid=draft-title]", { hasText: "Munich in TOML" }).waitFor();
     await page.locator("[data-testid=draft-list]").getByText("Munich in TOML").first().waitFor();
-    assert.equal(count("toml"), 1);
+    assert.equal(count("formats"), 1);
     assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
     // The export is named from the TOML title, and holds the text byte for byte.
     const [file] = await Promise.all([page.waitForEvent("download"), page.locator("[data-testid=export-md]").click()]);
@@ -106,8 +106,31 @@ test("TOML front matter's code comes when a TOML post first needs it, and the po
     await page.waitForSelector(APP_EDITOR);
     await page.locator(".preview-pane .post-title", { hasText: "Munich in TOML" }).waitFor();
     await page.locator("[data-testid=draft-title]", { hasText: "Munich in TOML" }).waitFor();
-    assert.equal(count("toml"), 2, "once per page load");
+    assert.equal(count("formats"), 2, "once per page load");
     assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("JSON front matter's code comes with TOML's when a JSON post first needs it: the fields read, and the form edits them in place", async () => {
+  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  try {
+    await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
+    assert.equal(count("formats"), 0, "the template is YAML: no JSON code with the page");
+    const json = '{\n  "title": "Munich in JSON",\n  "date": "2026-11-30T09:00:00+01:00",\n  "tags": ["DevOps"]\n}\n\n## Keynote\n\nNotes.\n';
+    await setText(page, json);
+    await page.locator(".preview-pane .post-title", { hasText: "Munich in JSON" }).waitFor();
+    await page.locator("[data-testid=draft-title]", { hasText: "Munich in JSON" }).waitFor();
+    assert.equal(count("formats"), 1);
+    assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
+    // An edit through the JSON code: the title member changes, no other byte does.
+    await page.getByRole("button", { name: "Details", exact: true }).click();
+    await page.locator("[data-testid=fm-title]").fill("Munich, in JSON");
+    await page.locator(".preview-pane .post-title", { hasText: "Munich, in JSON" }).waitFor();
+    assert.equal(await exportedText(page), json.replace('"Munich in JSON"', '"Munich, in JSON"'));
+    assert.equal(count("formats"), 1, "fetched once");
     assert.deepEqual(errors, []);
   } finally {
     await close();
@@ -117,7 +140,7 @@ test("TOML front matter's code comes when a TOML post first needs it, and the po
 test("when TOML's code cannot be fetched, a notice says so, the text stays whole, and the next edit tries again", async () => {
   const { page, errors, refuse, alerted, close } = await start({ width: 1280, height: 800 });
   try {
-    const letThrough = await refuse("toml");
+    const letThrough = await refuse("formats");
     const toml = '+++\ntitle = "Offline in TOML"\n+++\n\nNotes.\n';
     await setText(page, toml);
     await alerted("TOML front matter cannot be read yet");

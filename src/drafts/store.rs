@@ -446,18 +446,26 @@ fn history_key(id: &DraftId) -> String {
     format!("{HISTORY_PREFIX}{id}")
 }
 
-/// A stored draft, or why it cannot be read.
+/// A stored draft, or why it cannot be read. The entry is read twice from its text,
+/// not once into a `serde_json::Value`: the format first, so that an entry of another
+/// version is named as such, then the draft. (A `Value` would bring serde_json's tree
+/// and a second copy of the draft's deserializer into the app's first download.)
 fn read_draft(raw: &str) -> Result<Draft, String> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| format!("it is not valid JSON ({e})"))?;
-    match value.get("format").and_then(serde_json::Value::as_u64) {
-        Some(f) if f == u64::from(FORMAT) => {}
-        Some(f) => {
+    /// The entry's format; its other members are skipped.
+    #[derive(Deserialize)]
+    struct Stored {
+        format: Option<u64>,
+    }
+    match serde_json::from_str::<Stored>(raw) {
+        Ok(Stored { format: Some(f) }) if f == u64::from(FORMAT) => {}
+        Ok(Stored { format: Some(f) }) => {
             return Err(format!(
                 "it is in storage format {f}, which this version of Recap does not read"
             ))
         }
-        None => return Err("it has no storage format".into()),
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(format!("it is not valid JSON ({e})")),
+        // No format, or one that is not a number, or not an object at all.
+        Ok(Stored { format: None }) | Err(_) => return Err("it has no storage format".into()),
     }
-    serde_json::from_value(value).map_err(|e| format!("it is missing parts of a draft ({e})"))
+    serde_json::from_str(raw).map_err(|e| format!("it is missing parts of a draft ({e})"))
 }

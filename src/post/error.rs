@@ -68,8 +68,8 @@ pub enum PostError {
         line: usize,
     },
     /// The code that reads this format has not arrived yet: release builds fetch
-    /// TOML's when a TOML front matter first needs it (see [`crate::post::toml_ready`]).
-    /// The app reads the text again when it is there.
+    /// TOML's and JSON's when such a front matter first needs it (see
+    /// [`crate::post::formats_ready`]). The app reads the text again when it is there.
     #[error("The {format} front matter on line {line} is read in a moment: Recap is still fetching the code that reads {format}.")]
     NotReady {
         /// The format whose code is missing.

@@ -1,10 +1,19 @@
 //! JSON front matter: values through `serde_json`, edits confined to one member's text.
 
+use super::late::{Code, Fields};
 use super::{Format, PostError, Value};
 use std::ops::Range;
 
+/// JSON's functions, reached through [`super::late`].
+pub(super) const CODE: Code = Code {
+    parse: parse_now,
+    key_line: key_line_now,
+    set: |content, _, key, value| Ok(set_now(content, key, value)),
+    remove: remove_now,
+};
+
 /// Parses a JSON front matter object into its members, in file order.
-pub(crate) fn parse(content: &str, first_line: usize) -> Result<Vec<(String, Value)>, PostError> {
+fn parse_now(content: &str, first_line: usize) -> Result<Fields, PostError> {
     let parsed: serde_json::Value =
         serde_json::from_str(content).map_err(|e| PostError::Syntax {
             format: Format::Json,
@@ -72,15 +81,21 @@ fn to_json(v: &Value) -> serde_json::Value {
 
 /// A top-level member's place in the object text.
 #[derive(Debug)]
-pub(crate) struct Member {
-    pub key: String,
+struct Member {
+    key: String,
     /// From the key's opening quote to the end of the value.
-    pub span: Range<usize>,
-    pub value: Range<usize>,
+    span: Range<usize>,
+    value: Range<usize>,
+}
+
+/// 1-based file line of member `key`.
+fn key_line_now(content: &str, first_line: usize, key: &str) -> Option<usize> {
+    let member = members(content).into_iter().find(|m| m.key == key)?;
+    Some(first_line + super::front_matter::line_of(content, member.span.start) - 1)
 }
 
 /// Top-level members of a valid JSON object, with their byte ranges.
-pub(crate) fn members(content: &str) -> Vec<Member> {
+fn members(content: &str) -> Vec<Member> {
     let bytes = content.as_bytes();
     let mut out = Vec::new();
     let mut i = content.find('{').map_or(bytes.len(), |i| i + 1);
@@ -135,7 +150,7 @@ fn skip_string(bytes: &[u8], start: usize) -> usize {
 }
 
 /// Returns the object text with member `key` set to `value`.
-pub(crate) fn set(content: &str, key: &str, value: &Value) -> String {
+fn set_now(content: &str, key: &str, value: &Value) -> String {
     let text = serde_json::to_string(&to_json(value)).unwrap_or_else(|_| "null".into());
     let list = members(content);
     if let Some(m) = list.iter().find(|m| m.key == key) {
@@ -176,7 +191,7 @@ pub(crate) fn set(content: &str, key: &str, value: &Value) -> String {
 }
 
 /// Returns the object text without member `key`, with its separating comma.
-pub(crate) fn remove(content: &str, key: &str) -> Option<String> {
+fn remove_now(content: &str, key: &str) -> Option<String> {
     let list = members(content);
     let index = list.iter().position(|m| m.key == key)?;
     let range = if index > 0 {

@@ -19,6 +19,7 @@ mod fields;
 mod filename;
 pub mod front_matter;
 mod json;
+mod late;
 mod toml;
 mod value;
 mod yaml;
@@ -28,7 +29,7 @@ pub use error::PostError;
 pub use fields::Fields;
 pub use filename::{export_filename, slugify};
 pub use front_matter::Format;
-pub use toml::{install_toml, toml_ready};
+pub use late::{formats_ready, install_formats};
 pub use value::Value;
 
 use front_matter::{Block, Layout};
@@ -134,8 +135,9 @@ impl Post {
                 let content = &self.text[block.content.clone()];
                 let new_content = match block.format {
                     Format::Yaml => yaml::set(content, block.crlf, key, &value)?,
-                    Format::Toml => toml::set(content, block.first_line, key, &value)?,
-                    Format::Json => json::set(content, key, &value),
+                    Format::Toml | Format::Json => {
+                        late::set(block.format, content, block.first_line, key, &value)?
+                    }
                 };
                 self.splice_front_matter(block, &new_content)
             }
@@ -152,8 +154,9 @@ impl Post {
         let content = &self.text[block.content.clone()];
         let new_content = match block.format {
             Format::Yaml => yaml::remove(content, key),
-            Format::Toml => toml::remove(content, block.first_line, key)?,
-            Format::Json => json::remove(content, key),
+            Format::Toml | Format::Json => {
+                late::remove(block.format, content, block.first_line, key)?
+            }
         };
         match new_content {
             None => Ok(false),
@@ -295,11 +298,9 @@ fn key_line(text: &str, block: Option<&Block>, key: &str) -> usize {
             .iter()
             .find(|b| b.key == key)
             .map_or(block.first_line, |b| offset_line(b.span.start)),
-        Format::Toml => toml::key_line(content, block.first_line, key).unwrap_or(block.first_line),
-        Format::Json => json::members(content)
-            .iter()
-            .find(|m| m.key == key)
-            .map_or(block.first_line, |m| offset_line(m.span.start)),
+        Format::Toml | Format::Json => {
+            late::key_line(block.format, content, block.first_line, key).unwrap_or(block.first_line)
+        }
     }
 }
 
@@ -312,7 +313,6 @@ pub(crate) fn parse_fields(
 ) -> Result<Vec<(String, Value)>, PostError> {
     match format {
         Format::Yaml => yaml::parse(content, first_line),
-        Format::Toml => toml::parse(content, first_line),
-        Format::Json => json::parse(content, first_line),
+        Format::Toml | Format::Json => late::parse(format, content, first_line),
     }
 }

@@ -1,5 +1,6 @@
 //! TOML front matter, read and edited with `toml_edit`, which keeps every untouched byte.
 
+use super::late::{Code, Fields};
 use super::{Format, PostError, Value};
 use toml_edit::{Document, DocumentMut, Item};
 
@@ -15,7 +16,7 @@ fn syntax_error(content: &str, first_line: usize, e: &toml_edit::TomlError) -> P
 }
 
 /// Parses TOML front matter into its top-level fields, in file order.
-fn parse_now(content: &str, first_line: usize) -> Result<Vec<(String, Value)>, PostError> {
+fn parse_now(content: &str, first_line: usize) -> Result<Fields, PostError> {
     let doc = Document::parse(content).map_err(|e| syntax_error(content, first_line, &e))?;
     Ok(doc
         .as_table()
@@ -175,90 +176,10 @@ fn remove_now(content: &str, key: &str) -> Option<String> {
     Some(doc.to_string())
 }
 
-// Release builds fetch the code above when a TOML front matter first needs it: it is
-// most of `toml_edit`, 34.5 KB gzip of the first load, and new drafts are YAML. The post
-// reaches it through this table, which the fetched part fills in (`install_toml`);
-// until then a TOML front matter answers `PostError::NotReady`, and the app reads the
-// text again once the code is there (src/ui/toml_part.rs). Other builds call it
-// directly.
-
-/// Top-level fields in file order.
-type Fields = Vec<(String, Value)>;
-
-/// TOML's functions, as the post calls them.
-#[derive(Clone, Copy)]
-struct Code {
-    parse: fn(&str, usize) -> Result<Fields, PostError>,
-    key_line: fn(&str, usize, &str) -> Option<usize>,
-    set: fn(&str, usize, &str, &Value) -> Result<String, PostError>,
-    remove: fn(&str, &str) -> Option<String>,
-}
-
-fn here() -> Code {
-    Code {
-        parse: parse_now,
-        key_line: key_line_now,
-        set: set_now,
-        remove: remove_now,
-    }
-}
-
-#[cfg(recap_split)]
-static CODE: std::sync::OnceLock<Code> = std::sync::OnceLock::new();
-
-/// The functions, or `NotReady` naming the front matter's first line.
-fn code(first_line: usize) -> Result<Code, PostError> {
-    #[cfg(not(recap_split))]
-    {
-        let _ = first_line;
-        Ok(here())
-    }
-    #[cfg(recap_split)]
-    CODE.get().copied().ok_or(PostError::NotReady {
-        format: Format::Toml,
-        line: first_line.saturating_sub(1).max(1),
-    })
-}
-
-/// Whether TOML front matter can be read and edited now. Always true, except in
-/// release builds before the code that reads TOML has been fetched.
-///
-/// ```
-/// assert!(recap::post::toml_ready());
-/// ```
-pub fn toml_ready() -> bool {
-    code(1).is_ok()
-}
-
-/// Makes TOML front matter readable: the part of a release build that carries TOML's
-/// code calls this once it has arrived. Elsewhere the code is always there, and this
-/// does nothing.
-pub fn install_toml() {
-    #[cfg(recap_split)]
-    let _ = CODE.set(here());
-}
-
-pub(crate) fn parse(content: &str, first_line: usize) -> Result<Fields, PostError> {
-    (code(first_line)?.parse)(content, first_line)
-}
-
-pub(crate) fn key_line(content: &str, first_line: usize, key: &str) -> Option<usize> {
-    (code(first_line).ok()?.key_line)(content, first_line, key)
-}
-
-pub(crate) fn set(
-    content: &str,
-    first_line: usize,
-    key: &str,
-    value: &Value,
-) -> Result<String, PostError> {
-    (code(first_line)?.set)(content, first_line, key, value)
-}
-
-pub(crate) fn remove(
-    content: &str,
-    first_line: usize,
-    key: &str,
-) -> Result<Option<String>, PostError> {
-    Ok((code(first_line)?.remove)(content, key))
-}
+/// TOML's functions, reached through [`super::late`].
+pub(super) const CODE: Code = Code {
+    parse: parse_now,
+    key_line: key_line_now,
+    set: set_now,
+    remove: remove_now,
+};

@@ -19,7 +19,7 @@ pub fn Preview() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // Not an error in the text: its format's code is on its way (see `toml_part`).
+    // Not an error in the text: its format's code is on its way (see `formats_part`).
     let problem = Memo::new(move |_| {
         post.with(|p| {
             p.as_ref()

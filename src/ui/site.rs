@@ -162,8 +162,8 @@ impl SiteState {
     async fn load(self, folder: Folder, doc: Doc) {
         self.busy.set(true);
         let environment = self.environment.get_untracked();
-        // A site's configuration and posts are often TOML.
-        let read = match super::toml_part::toml_code().await {
+        // A site's configuration and posts are often TOML (or JSON).
+        let read = match super::formats_part::formats_code().await {
             Ok(()) => read_site_on_demand(folder.clone(), environment).await,
             Err(e) => Err(e),
         };
