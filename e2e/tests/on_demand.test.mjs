@@ -82,16 +82,29 @@ test("the details panel and the dialogs are fetched when first opened, once", as
   }
 });
 
-test("TOML front matter's code comes when a TOML post first needs it, and the post then reads as before", async () => {
-  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+// Opens the app wide (the drafts list open), checks that the YAML template fetched no
+// front matter code, and puts `text` in the editor; resolves once `title`, read from
+// its front matter, is in the preview's header and the top bar.
+async function startWith(text, title) {
+  const app = await start({ width: 1280, height: 800 });
   try {
-    await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
-    assert.equal(count("formats"), 0, "the template is YAML: no TOML code with the page");
-    const toml = '+++\ntitle = "Munich in TOML"\ndate = 2026-11-30T09:00:00+01:00\ntags = ["DevOps"]\n+++\n\n## Keynote\n\nNotes.\n';
-    await setText(page, toml);
-    // The title, read from the TOML, in the preview's header, the top bar and the list.
-    await page.locator(".preview-pane .post-title", { hasText: "Munich in TOML" }).waitFor();
-    await page.locator("[data-testid=draft-title]", { hasText: "Munich in TOML" }).waitFor();
+    await app.page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
+    assert.equal(app.count("formats"), 0, "the template is YAML: no TOML or JSON code with the page");
+    await setText(app.page, text);
+    await app.page.locator(".preview-pane .post-title", { hasText: title }).waitFor();
+    await app.page.locator("[data-testid=draft-title]", { hasText: title }).waitFor();
+    return app;
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
+test("TOML front matter's code comes when a TOML post first needs it, and the post then reads as before", async () => {
+  const toml = '+++\ntitle = "Munich in TOML"\ndate = 2026-11-30T09:00:00+01:00\ntags = ["DevOps"]\n+++\n\n## Keynote\n\nNotes.\n';
+  const { page, count, errors, close } = await startWith(toml, "Munich in TOML");
+  try {
+    // The title, read from the TOML, in the drafts list too.
     await page.locator("[data-testid=draft-list]").getByText("Munich in TOML").first().waitFor();
     assert.equal(count("formats"), 1);
     assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
@@ -115,14 +128,9 @@ test("TOML front matter's code comes when a TOML post first needs it, and the po
 });
 
 test("JSON front matter's code comes with TOML's when a JSON post first needs it: the fields read, and the form edits them in place", async () => {
-  const { page, count, errors, close } = await start({ width: 1280, height: 800 });
+  const json = '{\n  "title": "Munich in JSON",\n  "date": "2026-11-30T09:00:00+01:00",\n  "tags": ["DevOps"]\n}\n\n## Keynote\n\nNotes.\n';
+  const { page, count, errors, close } = await startWith(json, "Munich in JSON");
   try {
-    await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
-    assert.equal(count("formats"), 0, "the template is YAML: no JSON code with the page");
-    const json = '{\n  "title": "Munich in JSON",\n  "date": "2026-11-30T09:00:00+01:00",\n  "tags": ["DevOps"]\n}\n\n## Keynote\n\nNotes.\n';
-    await setText(page, json);
-    await page.locator(".preview-pane .post-title", { hasText: "Munich in JSON" }).waitFor();
-    await page.locator("[data-testid=draft-title]", { hasText: "Munich in JSON" }).waitFor();
     assert.equal(count("formats"), 1);
     assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
     // An edit through the JSON code: the title member changes, no other byte does.
