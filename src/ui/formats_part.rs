@@ -28,11 +28,6 @@ thread_local! {
     static FETCHING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Whether a text in `format` needs this part's code.
-fn needs_code(format: Option<Format>) -> bool {
-    matches!(format, Some(Format::Toml | Format::Json))
-}
-
 /// Fetches the code (one fetch at a time) that a text in `format` needs. Once it is
 /// there, everything read from texts is read again: the open post, the drafts list,
 /// the details panel. If it cannot be fetched, a notice names the format, and the next
@@ -73,9 +68,8 @@ pub fn fetch_when_needed(doc: Doc, post: Memo<Result<Post, PostError>>) {
         let stored = doc.drafts.with(|scan| {
             scan.drafts
                 .iter()
-                .map(|d| front_matter_format(&d.text))
-                .find(|f| needs_code(*f))
-                .flatten()
+                .filter_map(|d| front_matter_format(&d.text))
+                .find(|f| matches!(f, Format::Toml | Format::Json))
         });
         if let Some(format) = open.or(stored) {
             fetch(doc, format);
