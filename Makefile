@@ -20,11 +20,11 @@ export PATH := $(TOOLS)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 
-.PHONY: help serve dist dist-subpath bench test native e2e lint tools browser-tools clean editor editor-test
+.PHONY: help serve dist dist-subpath bench test native e2e lint tools browser-tools clean editor editor-test build-test
 
 help:
 	@echo "make serve   build and serve the editor at http://127.0.0.1:8080"
-	@echo "make test    run native and browser tests"
+	@echo "make test    run native, editor, build and browser tests"
 	@echo "make dist    release build into dist/ (copy it to any static host)"
 	@echo "make bench   measure keystroke latency, start-up and size (target/bench/)"
 
@@ -64,7 +64,7 @@ dist: tools editor fetch
 	$(RELEASE_WASM) trunk build --offline --release
 	node build/sizes.mjs dist --json target/dist-sizes.json
 
-test: lint native editor-test e2e
+test: lint native editor-test build-test e2e
 
 native:
 	cargo test --all-targets
@@ -77,6 +77,11 @@ lint:
 # The app built for a sub-path too, as some static hosts serve it (/recap/).
 dist-subpath: tools editor fetch
 	$(RELEASE_WASM) trunk build --offline --release --public-url /recap/ --dist target/dist-subpath
+
+# The release build's rewrites of the wasm and its glue (build/*.mjs), on small
+# modules, in Node.
+build-test: node
+	node --test build/test/
 
 # The editor's Markdown grammar, in Node: its incremental parses against full ones.
 editor-test: editor

@@ -8,8 +8,10 @@
 //   1. wasm-split-cli: the main module, one wasm file per split module (and shared
 //      chunks), and the loader `__wasm_split.js`, which the main module imports;
 //   2. wasm-bindgen on the main module, keeping the linker's exports the split files
-//      import (memory, table, functions), and short names for the functions the
-//      module and the glue call each other by (build/short-names.mjs: 6 KB brotli);
+//      import (memory, table, functions); then the classes no code can make an
+//      instance of dropped (build/unusable-classes.mjs: 2 KB brotli), and short names
+//      for the functions the module and the glue call each other by
+//      (build/short-names.mjs: 6 KB brotli);
 //   3. wasm-opt -Oz on each wasm file, as Trunk would, and its functions put in the
 //      order of their bytes (build/order-functions.mjs: 4 KB less brotli);
 //   4. the split files and the loader renamed with a hash of their bytes (a host may
@@ -24,6 +26,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { nameFunctionsByBytes } from "./order-functions.mjs";
 import { shortenNames } from "./short-names.mjs";
+import { dropUnusableClasses } from "./unusable-classes.mjs";
 
 const hash16 = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 
@@ -48,7 +51,10 @@ async function optimize(input, output) {
   const optimized = `${input}.oz`; // beside the input, in the work directory
   run("wasm-opt", [`--output=${optimized}`, "-Oz", input]);
   await writeFile(optimized, nameFunctionsByBytes(await readFile(optimized)));
-  run("wasm-opt", [`--output=${output}`, "--reorder-functions-by-name", "--strip-debug", optimized]);
+  // The names go with the sections no browser reads (the tools that made the file,
+  // its target features): wasm-opt read the features it needs from the input.
+  const strip = ["--strip-debug", "--strip-producers", "--strip-target-features"];
+  run("wasm-opt", [`--output=${output}`, "--reorder-functions-by-name", ...strip, optimized]);
   await rm(optimized);
 }
 
@@ -73,7 +79,8 @@ export async function splitWasm({ dir, stem, wasmIn }) {
       `--out-dir=${bindgen}`, `--out-name=${stem}`, join(work, `${stem}.wasm`),
     ]);
     const bound = join(bindgen, `${stem}_bg.wasm`);
-    const short = shortenNames(await readFile(bound), await readFile(join(bindgen, `${stem}.js`), "utf8"));
+    const used = dropUnusableClasses(await readFile(bound), await readFile(join(bindgen, `${stem}.js`), "utf8"));
+    const short = shortenNames(used.wasm, used.glue);
     await writeFile(bound, short.wasm);
     await writeFile(join(bindgen, `${stem}.js`), short.glue);
     await optimize(bound, join(dir, `${stem}_bg.wasm`));
