@@ -222,6 +222,18 @@ fn errors_name_what_and_where() {
     );
     assert!((3..=4).contains(&err.line()), "{err:?}");
 
+    // A key given twice: the message names the key, on the line of its second value.
+    let err = Post::parse("---\ntitle: A\ntags: [x]\ntitle: B\n---\n").unwrap_err();
+    assert_eq!(err.line(), 4, "{err:?}");
+    assert!(
+        err.to_string()
+            .starts_with("The YAML front matter is not valid on line 4")
+            && err
+                .to_string()
+                .ends_with(": the key `title` is given twice."),
+        "{err}"
+    );
+
     let err = Post::parse("+++\ntitle = \"x\"\ndate = \n+++\n").unwrap_err();
     assert!(
         matches!(

@@ -23,6 +23,7 @@ mod late;
 mod toml;
 mod value;
 mod yaml;
+mod yaml_values;
 
 pub use date::{NotADate, PostDate};
 pub use error::PostError;

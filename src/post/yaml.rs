@@ -6,48 +6,24 @@
 
 use super::{Format, PostError, Value};
 use std::ops::Range;
-use yaml_rust2::{Yaml, YamlLoader};
 
 /// Parses YAML front matter `content` into its top-level fields, in file order.
 /// `first_line` is the file line the content starts on, for error messages.
 pub(crate) fn parse(content: &str, first_line: usize) -> Result<Vec<(String, Value)>, PostError> {
-    let docs = YamlLoader::load_from_str(content).map_err(|e| PostError::Syntax {
+    let docs = super::yaml_values::documents(content).map_err(|e| PostError::Syntax {
         format: Format::Yaml,
         line: first_line + e.marker().line().saturating_sub(1),
         column: e.marker().col() + 1,
         message: e.info().to_string(),
     })?;
     match docs.into_iter().next() {
-        None | Some(Yaml::Null) => Ok(Vec::new()),
-        Some(Yaml::Hash(hash)) => Ok(hash
-            .into_iter()
-            .map(|(k, v)| (key_text(&k), to_value(v)))
-            .collect()),
+        None | Some(Some(Value::Null)) => Ok(Vec::new()),
+        Some(Some(Value::Map(fields))) => Ok(fields),
         Some(other) => Err(PostError::NotAMap {
             format: Format::Yaml,
             line: first_line,
-            found: to_value(other).kind().to_string(),
+            found: other.unwrap_or(Value::Null).kind().to_string(),
         }),
-    }
-}
-
-fn key_text(key: &Yaml) -> String {
-    to_value(key.clone()).as_text().unwrap_or_default()
-}
-
-fn to_value(y: Yaml) -> Value {
-    match y {
-        Yaml::Real(s) => Value::Float(s),
-        Yaml::Integer(i) => Value::Integer(i),
-        Yaml::String(s) => Value::String(s),
-        Yaml::Boolean(b) => Value::Bool(b),
-        Yaml::Array(items) => Value::List(items.into_iter().map(to_value).collect()),
-        Yaml::Hash(hash) => Value::Map(
-            hash.into_iter()
-                .map(|(k, v)| (key_text(&k), to_value(v)))
-                .collect(),
-        ),
-        Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
     }
 }
 
@@ -352,12 +328,11 @@ fn reads_back(written: &str, expected: &str) -> bool {
     if written.is_empty() || written.contains(['\n', '\r']) || written.trim() != written {
         return false;
     }
-    match YamlLoader::load_from_str(&format!("k: {written}\n")) {
-        Ok(docs) => docs
-            .first()
-            .and_then(|d| d["k"].as_str())
-            .is_some_and(|v| v == expected),
-        Err(_) => false,
+    match super::yaml_values::documents(&format!("k: {written}\n")).as_deref() {
+        Ok([Some(Value::Map(fields)), ..]) => {
+            matches!(fields.as_slice(), [(k, Value::String(v))] if k == "k" && v == expected)
+        }
+        _ => false,
     }
 }
 
