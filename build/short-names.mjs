@@ -16,7 +16,7 @@
 // (`memory`, `__indirect_function_table`, `__wbindgen_start`, ...). The glue must name
 // each import exactly once and each renamed export at least once, whole, or the build
 // stops: a wasm-bindgen that writes its glue otherwise is found here, not in a browser.
-import { EXPORT, IMPORT, exports, imports, nameBytes, section, sections, uleb } from "./wasm-binary.mjs";
+import { EXPORT, IMPORT, exportSection, exports, imports, nameBytes, rewriteSections, section, uleb } from "./wasm-binary.mjs";
 
 /** The module wasm-bindgen's glue provides imports under, as the wasm names it. */
 const GLUE_MODULE = /^\.\/[\w.-]+_bg\.js$/;
@@ -30,7 +30,6 @@ const whole = (name) => new RegExp(`(?<![\\w$])${name.replace(/[$]/g, "\\$")}(?!
  * shortened; throws if the glue does not name them as expected.
  */
 export function shortenNames(wasm, glue) {
-  const all = sections(wasm);
   let next = 0;
   const renamed = new Map();
   const short = (name) => {
@@ -39,7 +38,7 @@ export function shortenNames(wasm, glue) {
     return to;
   };
   let module = null;
-  const rebuilt = all.map((s) => {
+  const rewritten = rewriteSections(wasm, (s) => {
     if (s.id === IMPORT) {
       const list = imports(wasm, s);
       const content = [...uleb(list.length)];
@@ -52,12 +51,9 @@ export function shortenNames(wasm, glue) {
       return section(IMPORT, content);
     }
     if (s.id === EXPORT) {
-      const list = exports(wasm, s);
-      const content = [...uleb(list.length)];
-      for (const e of list) content.push(...nameBytes(RUST_SYMBOL.test(e.name) ? short(e.name) : e.name), ...wasm.subarray(e.start, e.end));
-      return section(EXPORT, content);
+      return exportSection(wasm, exports(wasm, s).map((e) => (RUST_SYMBOL.test(e.name) ? { ...e, name: short(e.name) } : e)));
     }
-    return wasm.subarray(s.start, s.end);
+    return undefined;
   });
 
   // The new names are free: the glue has no `$` names of its own.
@@ -78,5 +74,5 @@ export function shortenNames(wasm, glue) {
     if (keys !== 1) throw new Error(`short-names: the glue names the module ${key} ${keys} times, not once`);
     text = text.replace(key, () => '"$"');
   }
-  return { wasm: Buffer.concat([wasm.subarray(0, 8), ...rebuilt]), glue: text, renamed: renamed.size };
+  return { wasm: rewritten, glue: text, renamed: renamed.size };
 }

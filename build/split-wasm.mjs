@@ -9,11 +9,11 @@
 //      chunks), and the loader `__wasm_split.js`, which the main module imports;
 //   2. wasm-bindgen on the main module, keeping the linker's exports the split files
 //      import (memory, table, functions); then the classes no code can make an
-//      instance of dropped (build/unusable-classes.mjs: 2 KB brotli), and short names
+//      instance of dropped (build/unusable-classes.mjs: 1 KB brotli), and short names
 //      for the functions the module and the glue call each other by
 //      (build/short-names.mjs: 6 KB brotli);
 //   3. wasm-opt -Oz on each wasm file, as Trunk would, and its functions put in the
-//      order of their bytes (build/order-functions.mjs: 4 KB less brotli);
+//      order of their bytes (build/order-functions.mjs: 3 KB less brotli);
 //   4. the split files and the loader renamed with a hash of their bytes (a host may
 //      cache them for long, like Trunk's own hashed files), and the names in the
 //      loader and the glue rewritten to match.
@@ -82,7 +82,6 @@ export async function splitWasm({ dir, stem, wasmIn }) {
     const used = dropUnusableClasses(await readFile(bound), await readFile(join(bindgen, `${stem}.js`), "utf8"));
     const short = shortenNames(used.wasm, used.glue);
     await writeFile(bound, short.wasm);
-    await writeFile(join(bindgen, `${stem}.js`), short.glue);
     await optimize(bound, join(dir, `${stem}_bg.wasm`));
 
     let loader = await readFile(join(work, "__wasm_split.js"), "utf8");
@@ -106,7 +105,7 @@ export async function splitWasm({ dir, stem, wasmIn }) {
 
     // Only the import statements: the imports object keeps the module name the wasm
     // file asks for.
-    const glue = await readFile(join(bindgen, `${stem}.js`), "utf8");
+    const glue = short.glue;
     const importing = /(\bfrom\s*)"\.\/__wasm_split\.js"/g;
     if (!importing.test(glue)) throw new Error("the wasm-bindgen glue does not import the split loader");
     await writeFile(join(dir, `${stem}.js`), glue.replace(importing, `$1${JSON.stringify(`./${loaderName}`)}`));

@@ -11,11 +11,11 @@
 // or JavaScript constructs one (the class has a `constructor`). A class with neither
 // in the glue can have no instance, so none of its methods can run: its class, its
 // finalization registry and the exports only it calls go, and wasm-opt -Oz then drops
-// the code they kept. About 2 KB brotli of the first load.
+// the code they kept. About 1 KB brotli of the first load.
 //
 // The glue is matched as wasm-bindgen writes it (a class at the start of a line, its
 // members indented); anything else stops the build rather than guessing.
-import { EXPORT, exports, nameBytes, section, sections, uleb } from "./wasm-binary.mjs";
+import { EXPORT, exportSection, exports, rewriteSections } from "./wasm-binary.mjs";
 
 const CLASS = /^export class (\w+) \{\n(?:(?: {4}.*)?\n)*?\}\n/gm;
 
@@ -49,13 +49,8 @@ export function dropUnusableClasses(wasm, glue) {
   }
   // The exports only the dropped classes called.
   const unused = [...calls].filter((name) => !new RegExp(`\\bwasm\\.${name}\\b`).test(text));
-  const all = sections(wasm);
-  const rebuilt = all.map((s) => {
-    if (s.id !== EXPORT) return wasm.subarray(s.start, s.end);
-    const kept = exports(wasm, s).filter((e) => !unused.includes(e.name));
-    const content = [...uleb(kept.length)];
-    for (const e of kept) content.push(...nameBytes(e.name), ...wasm.subarray(e.start, e.end));
-    return section(EXPORT, content);
-  });
-  return { wasm: Buffer.concat([wasm.subarray(0, 8), ...rebuilt]), glue: text, dropped, exports: unused.length };
+  const rewritten = rewriteSections(wasm, (s) =>
+    s.id === EXPORT ? exportSection(wasm, exports(wasm, s).filter((e) => !unused.includes(e.name))) : undefined,
+  );
+  return { wasm: rewritten, glue: text, dropped };
 }

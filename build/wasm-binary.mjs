@@ -1,6 +1,6 @@
 // Reading and writing the few parts of the wasm binary format that the release build
-// rewrites (build/order-functions.mjs, build/short-names.mjs): sections, LEB128
-// numbers, names. https://webassembly.github.io/spec/core/binary/modules.html
+// rewrites (build/order-functions.mjs, short-names.mjs, unusable-classes.mjs):
+// sections, LEB128 numbers, names, imports and exports. https://webassembly.github.io/spec/core/binary/modules.html
 
 /** Reads an unsigned LEB128 at `at`; returns [value, the offset after it]. */
 export function leb(bytes, at) {
@@ -52,6 +52,15 @@ export function sections(bytes) {
 /** A section with id `id` and content `content` (bytes). */
 export function section(id, content) {
   return Buffer.from([id, ...uleb(content.length), ...content]);
+}
+
+/**
+ * The file `bytes` with each section replaced by what `rewrite(section)` returns (its
+ * bytes; empty to drop it), or kept as it is where it returns undefined.
+ */
+export function rewriteSections(bytes, rewrite) {
+  const parts = sections(bytes).map((s) => rewrite(s) ?? bytes.subarray(s.start, s.end));
+  return Buffer.concat([bytes.subarray(0, 8), ...parts]);
 }
 
 /** Section ids. */
@@ -114,6 +123,16 @@ export function exports(bytes, exportSection) {
     out.push({ name, start, end: at });
   }
   return out;
+}
+
+/**
+ * An export section of `list`, entries as `exports` reads them from `bytes` (their
+ * kind and index kept), each under its `name`, which may have been changed.
+ */
+export function exportSection(bytes, list) {
+  const content = [...uleb(list.length)];
+  for (const e of list) content.push(...nameBytes(e.name), ...bytes.subarray(e.start, e.end));
+  return section(EXPORT, content);
 }
 
 /** Whether `s` is the custom section "name" (function and local names). */

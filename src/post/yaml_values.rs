@@ -102,20 +102,18 @@ impl Builder {
         match self.open.last_mut() {
             None => self.root = Some(value),
             Some((Open::List(items), _)) => items.push(value.unwrap_or(Value::Null)),
-            // The loader's rule: a bad value as a key leaves the key to come.
-            Some((Open::Map(_, waiting @ None), _)) => *waiting = value,
-            Some((Open::Map(entries, waiting), _)) => {
-                let Some(key) = waiting.take() else { return };
-                if entries.iter().any(|(seen, _)| *seen == key) {
+            Some((Open::Map(entries, waiting), _)) => match waiting.take() {
+                // The loader's rule: a bad value as a key leaves the key to come.
+                None => *waiting = value,
+                Some(key) if entries.iter().any(|(seen, _)| *seen == key) => {
                     let message = match key.as_text() {
                         Some(name) => format!("the key `{name}` is given twice"),
                         None => "a key is given twice".to_string(),
                     };
                     self.error = Some(ScanError::new_string(mark, message));
-                    return;
                 }
-                entries.push((key, value.unwrap_or(Value::Null)));
-            }
+                Some(key) => entries.push((key, value.unwrap_or(Value::Null))),
+            },
         }
     }
 }
