@@ -88,7 +88,7 @@ test("before the app has started, the editor shows the open draft where the app'
   await page.close();
 });
 
-test("on a first visit the early editor shows the app's template, and undo after the app has started undoes early typing", async () => {
+test("on a first visit the early editor shows the app's template; it has the focus, and undo after the app has started undoes early typing", async () => {
   const { server, context } = await setup();
   const page = await context.newPage();
   // One clock for the early template and the app's: both date the draft to the minute.
@@ -111,7 +111,8 @@ test("on a first visit the early editor shows the app's template, and undo after
   await again.goto(server.url, { waitUntil: "commit" });
   await earlyOnly(again);
   const stored = await shownText(again);
-  await editor(again).click();
+  // The writer types without a click first: the editor takes the focus once shown.
+  await again.waitForFunction(() => document.activeElement?.closest("[data-testid=editor]") != null);
   await again.keyboard.press("Control+End");
   await again.keyboard.type("Early");
   release2();
