@@ -5,7 +5,8 @@
 // input to the preview DOM holding the change; to the end of the frame that paints it
 // (the editor and the preview, main thread, see `typeAndTime`); and to the next
 // animation frame, which waits for the display's next refresh too. Then start-up over
-// cold loads, and the size of what is shipped. Prints progress and tables; writes
+// cold loads, its main-thread time over traced ones (main-thread.mjs), and the size of
+// what is shipped. Prints progress and tables; writes
 // target/bench/browser.json.
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
@@ -15,12 +16,14 @@ import { serveDist } from "../e2e/lib/server.mjs";
 import { launch } from "../e2e/lib/browser.mjs";
 import { waitForParsed } from "../e2e/lib/editor.mjs";
 import { runLighthouse, printLighthouse } from "./lighthouse.mjs";
+import { traceStartup } from "./main-thread.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = resolve(here, "..");
 const out = join(root, "target", "bench");
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 const COLD_LOADS = 10;
+const TRACED_LOADS = 8;
 const progress = (line) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 const docs = [
@@ -227,6 +230,13 @@ for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
 await app.close();
 await base.close();
 
+// The same start-up in thread time, from traced loads (bench/main-thread.mjs).
+let mainThread = null;
+if (only !== "keystrokes") {
+  progress(`${TRACED_LOADS} traced cold loads`);
+  mainThread = await traceStartup(join(root, "dist"), TRACED_LOADS);
+}
+
 // Size of what the browser downloads on first load, as `make dist` measured it.
 const sizes = JSON.parse(await readFile(join(root, "target", "dist-sizes.json"), "utf8"));
 
@@ -257,6 +267,12 @@ if (startups.length) {
   console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
   console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
 }
+if (mainThread) {
+  const t = (ms) => (Number.isFinite(ms) ? ms.toFixed(0) : "-");
+  console.log(`\nStart-up's main-thread time over ${mainThread.loads} traced cold loads, median ms (CPU time: steadier than the wall clock):`);
+  console.log(`  early editor's task ${t(mainThread.early_ms)}, the app's start task ${t(mainThread.app_start_ms)}, all tasks before it ${t(mainThread.before_app_ms)}`);
+  console.log(`  tasks after the first contentful paint, each past 50 ms, added up: ${t(mainThread.blocking_after_fcp_ms)}`);
+}
 console.log("\nFirst load (dist/, from make dist):");
 for (const k of sizes.byKind) console.log(`  ${k.kind.padEnd(6)} ${String(k.raw).padStart(9)} B raw ${String(k.gzip).padStart(9)} B gzip ${String(k.brotli).padStart(9)} B brotli`);
 console.log(`  ${"total".padEnd(6)} ${String(sizes.total.raw).padStart(9)} B raw ${String(sizes.total.gzip).padStart(9)} B gzip ${String(sizes.total.brotli).padStart(9)} B brotli`);
@@ -264,5 +280,5 @@ console.log(`  (gzip: the .gz files, written by zopfli; zlib level 9 on the fly 
 if (lighthouse) printLighthouse(lighthouse);
 
 await mkdir(out, { recursive: true });
-await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
+await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, startup_main_thread: mainThread, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
 console.log("\nwrote target/bench/browser.json");
