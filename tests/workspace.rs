@@ -9,7 +9,7 @@ const T0: i64 = 1_764_000_000_000;
 const TEMPLATE: &str = "---\ntitle: ''\n---\n## Day 1\n";
 
 fn tab(mem: &MemoryStorage, nonce: u32) -> Workspace<MemoryStorage> {
-    Workspace::start(DraftStore::new(mem.clone(), nonce), TEMPLATE, T0)
+    Workspace::start(DraftStore::new(mem.clone(), nonce), || TEMPLATE.into(), T0)
 }
 
 fn stored_text(mem: &MemoryStorage, id: &DraftId) -> String {
@@ -18,6 +18,20 @@ fn stored_text(mem: &MemoryStorage, id: &DraftId) -> String {
         .unwrap()
         .expect("draft is stored")
         .text
+}
+
+#[test]
+fn a_stored_draft_opens_without_making_the_template() {
+    let mem = MemoryStorage::new();
+    let id = tab(&mem, 1).id().clone();
+    let again = Workspace::start(
+        DraftStore::new(mem.clone(), 2),
+        || panic!("the template was made for a start that does not show it"),
+        T0 + 1,
+    );
+    assert_eq!(again.id(), &id);
+    assert_eq!(again.text(), TEMPLATE);
+    assert!(!again.first_run());
 }
 
 #[test]

@@ -83,7 +83,7 @@ struct Open {
 /// ```
 /// use recap::drafts::{DraftStore, MemoryStorage, SaveState, Workspace};
 /// let store = DraftStore::new(MemoryStorage::new(), 1);
-/// let mut ws = Workspace::start(store, "# New\n", 1_000);
+/// let mut ws = Workspace::start(store, || "# New\n".into(), 1_000);
 /// ws.edit("# New\nnotes\n", 12);
 /// assert_eq!(ws.state(), &SaveState::Unsaved);
 /// ws.save(2_000);
@@ -106,8 +106,15 @@ impl<S: Storage> Workspace<S> {
     /// Opens the last draft the writer had open (or the newest one, or a new draft
     /// from `template` when there is none). Unreadable entries are kept in storage and
     /// listed by [`recovered`](Self::recovered); a storage that fails leaves the
-    /// template open in memory with the failure as the state.
-    pub fn start(store: DraftStore<S>, template: &str, now_ms: i64) -> Workspace<S> {
+    /// template open in memory with the failure as the state. `template` is called
+    /// only when the template is shown: a stored draft opens without making it (with
+    /// an author in the settings, the app's template sets a field through the model,
+    /// a YAML parse, in the app's start).
+    pub fn start(
+        store: DraftStore<S>,
+        template: impl FnOnce() -> String,
+        now_ms: i64,
+    ) -> Workspace<S> {
         let scan = store.scan();
         let (scan, failure) = match scan {
             Ok(scan) => (scan, None),
@@ -127,9 +134,14 @@ impl<S: Storage> Workspace<S> {
             })
             .cloned();
         let recovered = scan.unreadable;
+        let shown = if pick.is_some() {
+            String::new() // replaced by the draft below
+        } else {
+            template()
+        };
         let mut ws = Workspace {
             store,
-            open: Open::of(&placeholder(now_ms, template)),
+            open: Open::of(&placeholder(now_ms, &shown)),
             state: SaveState::Saved,
             recovered,
             copy_error: None,
@@ -140,7 +152,7 @@ impl<S: Storage> Workspace<S> {
             (None, Some(e)) => ws.state = SaveState::Failed(e),
             (None, None) => {
                 ws.first_run = true;
-                ws.new_draft(template, now_ms);
+                ws.new_draft(&shown, now_ms);
             }
         }
         ws
