@@ -378,7 +378,7 @@ fn no_path_from_a_hostile_name_leaves_the_site_folder() {
 #[test]
 fn a_site_post_opens_as_one_linked_draft_and_a_changed_file_is_a_conflict() {
     let store = DraftStore::new(MemoryStorage::new(), 1);
-    let mut ws = Workspace::start(store, || "# New\n".into(), 1_000);
+    let mut ws = Workspace::start(store, |_| "# New\n".into(), 1_000);
     let text = "---\ntitle: A\n---\nBody\n";
     let link = |text: &str| SiteLink {
         site: "blog".into(),
@@ -449,7 +449,7 @@ fn a_site_post_opens_as_one_linked_draft_and_a_changed_file_is_a_conflict() {
     )
     .unwrap();
     let storage = ws.store().storage().clone();
-    let again = Workspace::start(DraftStore::new(storage, 2), || "# New\n".into(), 8_000);
+    let again = Workspace::start(DraftStore::new(storage, 2), |_| "# New\n".into(), 8_000);
     assert_eq!(again.text(), written);
     assert_eq!(
         again.site_link().unwrap().check(Some(written.as_bytes())),
@@ -490,7 +490,7 @@ fn a_draft_that_could_not_take_the_disk_text_stays_linked_to_what_it_holds() {
     let storage = MemoryStorage::new();
     let mut ws = Workspace::start(
         DraftStore::new(storage.clone(), 1),
-        || "# New\n".into(),
+        |_| "# New\n".into(),
         1_000,
     );
     let text = "---\ntitle: A\n---\nBody\n";

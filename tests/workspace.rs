@@ -9,7 +9,7 @@ const T0: i64 = 1_764_000_000_000;
 const TEMPLATE: &str = "---\ntitle: ''\n---\n## Day 1\n";
 
 fn tab(mem: &MemoryStorage, nonce: u32) -> Workspace<MemoryStorage> {
-    Workspace::start(DraftStore::new(mem.clone(), nonce), || TEMPLATE.into(), T0)
+    Workspace::start(DraftStore::new(mem.clone(), nonce), |_| TEMPLATE.into(), T0)
 }
 
 fn stored_text(mem: &MemoryStorage, id: &DraftId) -> String {
@@ -26,12 +26,35 @@ fn a_stored_draft_opens_without_making_the_template() {
     let id = tab(&mem, 1).id().clone();
     let again = Workspace::start(
         DraftStore::new(mem.clone(), 2),
-        || panic!("the template was made for a start that does not show it"),
+        |_| panic!("the template was made for a start that does not show it"),
         T0 + 1,
     );
     assert_eq!(again.id(), &id);
     assert_eq!(again.text(), TEMPLATE);
     assert!(!again.first_run());
+}
+
+#[test]
+fn the_template_is_made_with_the_settings_start_read() {
+    let mem = MemoryStorage::new();
+    let mut store = DraftStore::new(mem.clone(), 1);
+    let settings = Settings {
+        author: Some("Ada".into()),
+        ..Settings::default()
+    };
+    store.set_settings(&settings).unwrap();
+    let ws = Workspace::start(
+        store,
+        |settings| {
+            format!(
+                "---\nauthor: {}\n---\n",
+                settings.author.as_deref().unwrap_or("")
+            )
+        },
+        T0,
+    );
+    assert_eq!(ws.text(), "---\nauthor: Ada\n---\n");
+    assert!(ws.first_run());
 }
 
 #[test]

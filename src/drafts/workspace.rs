@@ -83,7 +83,7 @@ struct Open {
 /// ```
 /// use recap::drafts::{DraftStore, MemoryStorage, SaveState, Workspace};
 /// let store = DraftStore::new(MemoryStorage::new(), 1);
-/// let mut ws = Workspace::start(store, || "# New\n".into(), 1_000);
+/// let mut ws = Workspace::start(store, |_| "# New\n".into(), 1_000);
 /// ws.edit("# New\nnotes\n", 12);
 /// assert_eq!(ws.state(), &SaveState::Unsaved);
 /// ws.save(2_000);
@@ -107,12 +107,13 @@ impl<S: Storage> Workspace<S> {
     /// from `template` when there is none). Unreadable entries are kept in storage and
     /// listed by [`recovered`](Self::recovered); a storage that fails leaves the
     /// template open in memory with the failure as the state. `template` is called
-    /// only when the template is shown: a stored draft opens without making it (with
-    /// an author in the settings, the app's template sets a field through the model,
-    /// a YAML parse, in the app's start).
+    /// with the settings `start` read (for the author), and only when the template is
+    /// shown: a stored draft opens without making it (with an author in the settings,
+    /// the app's template sets a field through the model, a YAML parse, in the app's
+    /// start), and the settings are read once.
     pub fn start(
         store: DraftStore<S>,
-        template: impl FnOnce() -> String,
+        template: impl FnOnce(&Settings) -> String,
         now_ms: i64,
     ) -> Workspace<S> {
         let scan = store.scan();
@@ -120,12 +121,14 @@ impl<S: Storage> Workspace<S> {
             Ok(scan) => (scan, None),
             Err(e) => (Scan::default(), Some(e)),
         };
-        let last = store.settings().last_open;
-        let pick = last
+        let settings = store.settings();
+        let pick = settings
+            .last_open
+            .as_ref()
             .and_then(|id| {
                 scan.drafts
                     .iter()
-                    .find(|d| d.id == id && d.trashed_ms.is_none())
+                    .find(|d| &d.id == id && d.trashed_ms.is_none())
             })
             .or_else(|| {
                 scan.active()
@@ -137,7 +140,7 @@ impl<S: Storage> Workspace<S> {
         let shown = if pick.is_some() {
             String::new() // replaced by the draft below
         } else {
-            template()
+            template(&settings)
         };
         let mut ws = Workspace {
             store,

@@ -83,8 +83,11 @@ impl Doc {
         let storage = BrowserStorage::open();
         let nonce = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
         let store = crate::drafts::DraftStore::new(storage, nonce);
-        let author = store.settings().author;
-        let ws = Workspace::start(store, || template(author.as_deref()), browser::now_ms());
+        let ws = Workspace::start(
+            store,
+            |settings| template(settings.author.as_deref()),
+            browser::now_ms(),
+        );
         let rendered = RenderedBody::new(lenient_body(ws.text()), &RenderOptions::default());
         let first = vec![Splice {
             at: 0,
