@@ -11,7 +11,9 @@ mod support;
 
 use recap::drafts::{EditorChange, EditorText, LinePos};
 use recap::post::{body_start_line, lenient_body};
-use recap::render::{render_blocks, BodyChange, RenderOptions, RenderedBody};
+use recap::render::{
+    render_blocks, BodyChange, BodyEdit, LivePreview, RenderOptions, RenderedBody,
+};
 use std::rc::Rc;
 
 struct Rng(u64);
@@ -329,4 +331,132 @@ fn a_heading_added_near_the_top_renumbers_the_ids_of_a_window_far_below() {
     edit(&mut t, &mut rendered, top, "## Day 1\n\n");
     let deep = day1(&t, 9);
     edit(&mut t, &mut rendered, deep + 1, "y");
+}
+
+/// Applies `splices` to `parts` as the preview's DOM applies them.
+fn apply_splices(parts: &mut Vec<Rc<str>>, splices: Vec<recap::render::Splice>) {
+    for s in splices {
+        let end = s.at.saturating_add(s.remove).min(parts.len());
+        parts.splice(s.at..end, s.insert);
+    }
+}
+
+#[test]
+fn a_preview_hidden_while_typing_catches_up_to_a_full_render_when_shown() {
+    let opts = RenderOptions::default();
+    let mut rng = Rng(7);
+    for (name, text) in support::data::fixture_posts() {
+        let mut t = EditorText::new(text.clone());
+        let mut preview = LivePreview::new(opts.clone());
+        let mut parts: Vec<Rc<str>> = Vec::new();
+        let mut hidden_edits = 0;
+        for step in 0..120 {
+            if rng.below(10) == 0 {
+                let shown = !preview.is_shown();
+                apply_splices(
+                    &mut parts,
+                    preview.set_shown(shown, lenient_body(t.as_str())),
+                );
+            }
+            let before_line = body_start_line(t.as_str());
+            let change = random_change(&mut rng, &t);
+            let Some(edit) = t.apply(std::slice::from_ref(&change)) else {
+                continue;
+            };
+            let body = lenient_body(t.as_str());
+            let splices = match BodyChange::of(
+                edit.first,
+                edit.old,
+                edit.new,
+                before_line,
+                body_start_line(t.as_str()),
+            ) {
+                BodyChange::Unchanged => Vec::new(),
+                BodyChange::Edit(e) => preview.edit(body, e),
+                BodyChange::Whole => preview.replace(body),
+            };
+            if !preview.is_shown() {
+                assert!(
+                    splices.is_empty(),
+                    "{name}, step {step}: a hidden preview rendered"
+                );
+                hidden_edits += 1;
+            }
+            apply_splices(&mut parts, splices);
+            if preview.is_shown() {
+                assert_eq!(
+                    parts,
+                    RenderedBody::new(body, &opts).parts(),
+                    "{name}, step {step}"
+                );
+            }
+        }
+        apply_splices(
+            &mut parts,
+            preview.set_shown(true, lenient_body(t.as_str())),
+        );
+        assert_eq!(
+            parts,
+            RenderedBody::new(lenient_body(t.as_str()), &opts).parts(),
+            "{name}: shown at the end"
+        );
+        assert!(hidden_edits > 0, "{name}: no edit met a hidden preview");
+    }
+}
+
+#[test]
+fn showing_the_preview_again_sends_only_the_blocks_that_changed_meanwhile() {
+    let text = "# Day 1\n\nFirst talk.\n\nSecond talk.\n\nThird talk.\n";
+    let mut preview = LivePreview::new(RenderOptions::default());
+    // Nothing is rendered before the preview first shows.
+    assert!(preview.part_lines().is_empty());
+    let first = preview.set_shown(true, text);
+    assert_eq!(first.len(), 1, "the first showing fills the preview");
+    assert_eq!(
+        first[0].insert.len(),
+        5,
+        "four blocks and the footnotes' part"
+    );
+    assert!(preview.set_shown(false, text).is_empty());
+    let edited = "# Day 1\n\nFirst talk.\n\nSecond talk, with notes.\n\nThird talk.\n";
+    assert!(preview
+        .edit(
+            edited,
+            BodyEdit {
+                first: 4,
+                old: 1,
+                new: 1
+            }
+        )
+        .is_empty());
+    let back = preview.set_shown(true, edited);
+    assert_eq!(back.len(), 1);
+    assert_eq!((back[0].at, back[0].remove), (2, 1));
+    assert_eq!(&*back[0].insert[0], "<p>Second talk, with notes.</p>\n");
+    // Shown again with nothing changed: nothing to do.
+    assert!(preview.set_shown(false, edited).is_empty());
+    assert!(preview.set_shown(true, edited).is_empty());
+}
+
+#[test]
+fn a_hidden_preview_takes_new_options_when_it_shows() {
+    let text = "\"Quoted\" -- and more\n";
+    let mut preview = LivePreview::new(RenderOptions::default());
+    let hugo = preview.set_shown(true, text);
+    assert!(hugo[0].insert[0].contains('“'), "Hugo's typographer");
+    preview.set_shown(false, text);
+    let strict = RenderOptions {
+        hugo: false,
+        ..RenderOptions::default()
+    };
+    assert!(
+        preview.set_options(strict.clone(), text).is_empty(),
+        "hidden"
+    );
+    let shown = preview.set_shown(true, text);
+    assert_eq!(&*shown[0].insert[0], "<p>\"Quoted\" -- and more</p>\n");
+    assert!(
+        preview.set_options(strict, text).is_empty(),
+        "the same options again"
+    );
 }

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appSession, fixture } from "../lib/session.mjs";
 import { openApp, screenshot } from "../lib/browser.mjs";
-import { selectText, setText, shownText } from "../lib/editor.mjs";
+import { selectText, setText, shownText, typeAtEnd } from "../lib/editor.mjs";
 
 const app = appSession();
 
@@ -67,5 +67,45 @@ test("a link in the preview opens a new tab and the editor stays", async () => {
   assert.equal(new URL(page.url()).origin, new URL(app.server.url).origin);
   assert.equal(await shownText(page), "---\ntitle: x\n---\nA [talk](https://example.org/talk) link.\n");
   await popup.close();
+  await page.close();
+});
+
+test("a phone's Edit tab types without rendering the hidden preview; its tab catches up, keeping the blocks that did not change", async () => {
+  const { page, errors } = await openApp(app.context, app.server.url);
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.locator("[data-testid=tabs]").waitFor();
+  const preview = page.locator("[data-testid=preview]");
+  const words = page.locator("[data-testid=stat-words]");
+  // The status line counts after the same edits reach the app: proof they arrived.
+  const typed = async (edit) => {
+    const before = await words.textContent();
+    await edit();
+    await page.waitForFunction((b) => document.querySelector("[data-testid=stat-words]").textContent !== b, before);
+  };
+  await typed(() => setText(page, DRAFT));
+  assert.doesNotMatch(await preview.textContent(), /Intro paragraph/, "the hidden preview was rendered");
+  const tabs = page.locator("[data-testid=tabs]");
+  await tabs.getByRole("tab", { name: "Preview" }).click();
+  await preview.locator("p", { hasText: "Intro paragraph." }).waitFor();
+  await preview.locator(".tweet-card[data-tweet-id='1069903784120381440']").waitFor();
+  await page.evaluate(() => (window.__card = document.querySelector("[data-testid=preview] .tweet-card")));
+  await tabs.getByRole("tab", { name: "Edit" }).click();
+  await typed(async () => {
+    await selectText(page, "Intro", { collapse: true });
+    await page.keyboard.type(" and more words");
+  });
+  assert.equal(await preview.locator("p", { hasText: "and more words" }).count(), 0, "the hidden preview followed the typing");
+  await tabs.getByRole("tab", { name: "Preview" }).click();
+  await preview.locator("p", { hasText: "Intro and more words paragraph." }).waitFor();
+  const same = await page.evaluate(() => window.__card.isConnected && window.__card === document.querySelector("[data-testid=preview] .tweet-card"));
+  assert.equal(same, true, "the card that did not change was built again");
+  await screenshot(page, "narrow-preview-caught-up");
+  // Back on the Edit tab and then a wide window: the split view shows the preview, up to date.
+  await tabs.getByRole("tab", { name: "Edit" }).click();
+  await typed(() => typeAtEnd(page, "Typed narrow."));
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await preview.locator("p", { hasText: "Typed narrow." }).waitFor();
+  assert.ok(await preview.isVisible());
+  assert.deepEqual(errors, []);
   await page.close();
 });

@@ -31,6 +31,7 @@ pub mod html;
 mod incremental;
 pub mod lines;
 pub mod linkify;
+mod live;
 mod placeholder;
 pub mod policy;
 pub mod sanitize;
@@ -43,6 +44,7 @@ pub mod url;
 mod window;
 
 pub use incremental::{BodyChange, BodyEdit, RenderStats, RenderedBody, Splice};
+pub use live::LivePreview;
 use pulldown_cmark::{BrokenLinkCallback, Options, Parser};
 use std::fmt;
 use std::ops::Range;

@@ -14,7 +14,7 @@ use crate::drafts::{
     SAMPLE_RECAP, SAMPLE_RECAP_NAME,
 };
 use crate::post::{body_start_line, export_filename, lenient_body, Post};
-use crate::render::{BodyChange, RenderOptions, RenderStats, RenderedBody, Splice};
+use crate::render::{BodyChange, LivePreview, RenderOptions, RenderStats, Splice};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -60,10 +60,10 @@ pub struct Doc {
     pub settled: RwSignal<u64>,
     /// The site file the open draft is linked to, if any.
     pub linked: RwSignal<Option<SiteLink>>,
-    /// How the preview renders (the open site's settings, else Hugo's defaults).
-    render_opts: StoredValue<RenderOptions>,
     ws: StoredValue<Workspace<BrowserStorage>, LocalStorage>,
-    rendered: StoredValue<RenderedBody, LocalStorage>,
+    /// The preview's body, rendered while it shows (with the open site's settings,
+    /// else Hugo's defaults).
+    preview: StoredValue<LivePreview, LocalStorage>,
     splices: StoredValue<Vec<Splice>, LocalStorage>,
     timer: StoredValue<Option<TimeoutHandle>>,
     settle_timer: StoredValue<Option<TimeoutHandle>>,
@@ -88,12 +88,6 @@ impl Doc {
             |settings| template(settings.author.as_deref()),
             browser::now_ms(),
         );
-        let rendered = RenderedBody::new(lenient_body(ws.text()), &RenderOptions::default());
-        let first = vec![Splice {
-            at: 0,
-            remove: usize::MAX,
-            insert: rendered.parts(),
-        }];
         let linked = RwSignal::new(ws.site_link().cloned());
         let ws = StoredValue::new_local(ws);
         let listing = RwSignal::new(0);
@@ -102,8 +96,9 @@ impl Doc {
             front_matter: RwSignal::new(0),
             loaded: RwSignal::new(0),
             patched: RwSignal::new(0),
-            rendered: StoredValue::new_local(rendered),
-            splices: StoredValue::new_local(first),
+            // Rendered when the preview first shows (see `show_preview`).
+            preview: StoredValue::new_local(LivePreview::new(RenderOptions::default())),
+            splices: StoredValue::new_local(Vec::new()),
             state: RwSignal::new(ws.with_value(|ws| ws.state().clone())),
             listing,
             drafts: Memo::new(move |_| {
@@ -113,7 +108,6 @@ impl Doc {
             notices: RwSignal::new(Vec::new()),
             settled: RwSignal::new(0),
             linked,
-            render_opts: StoredValue::new(RenderOptions::default()),
             ws,
             timer: StoredValue::new(None),
             settle_timer: StoredValue::new(None),
@@ -171,11 +165,7 @@ impl Doc {
         match change {
             BodyChange::Unchanged => {}
             BodyChange::Edit(edit) => {
-                let splices = self.with(|ws| {
-                    self.rendered
-                        .try_update_value(|r| r.edit(lenient_body(ws.text()), edit))
-                        .unwrap_or_default()
-                });
+                let splices = self.render(&mut |p, body| p.edit(body, edit));
                 self.queue(splices);
             }
             BodyChange::Whole => self.render_whole(),
@@ -204,12 +194,29 @@ impl Doc {
 
     /// The first body line of each preview part that shows something.
     pub fn part_lines(&self) -> Vec<(usize, usize)> {
-        self.rendered.with_value(RenderedBody::part_lines)
+        self.preview.with_value(LivePreview::part_lines)
     }
 
     /// How the preview rendered the edits so far.
     pub fn render_stats(&self) -> RenderStats {
-        self.rendered.with_value(RenderedBody::stats)
+        self.preview.with_value(LivePreview::stats)
+    }
+
+    /// The preview shows or hides (a narrow screen's tab, the wide view): hidden, it
+    /// is not rendered; shown again, it catches up with the text.
+    pub fn show_preview(&self, shown: bool) {
+        let splices = self.render(&mut |p, body| p.set_shown(shown, body));
+        self.queue(splices);
+    }
+
+    /// Runs `f` on the preview with the body as it is now. (One body for every caller:
+    /// `dyn`, so the wasm carries it once.)
+    fn render(&self, f: &mut dyn FnMut(&mut LivePreview, &str) -> Vec<Splice>) -> Vec<Splice> {
+        self.with(|ws| {
+            self.preview
+                .try_update_value(|p| f(p, lenient_body(ws.text())))
+                .unwrap_or_default()
+        })
     }
 
     fn queue(&self, splices: Vec<Splice>) {
@@ -220,19 +227,18 @@ impl Doc {
         self.patched.update(|n| *n += 1);
     }
 
-    /// Renders the body anew and replaces the whole preview with it.
+    /// Renders the body anew and replaces the whole preview with it (when it shows).
     fn render_whole(&self) {
-        let opts = self.render_opts.get_value();
-        let rendered = self.with(|ws| RenderedBody::new(lenient_body(ws.text()), &opts));
-        let parts = rendered.parts();
-        self.rendered.set_value(rendered);
-        // The earlier changes are moot: everything is replaced.
-        self.splices.set_value(Vec::new());
-        self.queue(vec![Splice {
-            at: 0,
-            remove: usize::MAX,
-            insert: parts,
-        }]);
+        let splices = self.render(&mut LivePreview::replace);
+        self.replace_splices(splices);
+    }
+
+    /// Queues `splices` that replace the whole preview: the earlier changes are moot.
+    fn replace_splices(&self, splices: Vec<Splice>) {
+        if !splices.is_empty() {
+            self.splices.set_value(Vec::new());
+            self.queue(splices);
+        }
     }
 
     fn schedule_settle(&self) {
@@ -284,10 +290,8 @@ impl Doc {
 
     /// Renders the preview with `opts` from now on (a site's settings).
     pub fn set_render_options(&self, opts: RenderOptions) {
-        if self.render_opts.with_value(|o| *o != opts) {
-            self.render_opts.set_value(opts);
-            self.render_whole();
-        }
+        let splices = self.render(&mut |p, body| p.set_options(opts.clone(), body));
+        self.replace_splices(splices);
     }
 
     /// Opens a site's post (see [`Workspace::open_site_post`]); `None` when storage

@@ -37,6 +37,9 @@ pub struct Layout {
     pub details: RwSignal<bool>,
     /// `light`, `dark`, or `None` to follow the system.
     pub theme: RwSignal<Option<String>>,
+    /// The window is narrow (800 px or less, as the style sheet's breakpoint): the
+    /// panes are tabs.
+    pub narrow: RwSignal<bool>,
 }
 
 impl Layout {
@@ -49,6 +52,7 @@ impl Layout {
             sidebar: RwSignal::new(wide >= 1100.0),
             details: RwSignal::new(wide >= 1500.0),
             theme: RwSignal::new(doc.with(|ws| ws.settings().theme)),
+            narrow: RwSignal::new(super::browser::is_narrow()),
         };
         Effect::new(move |_| {
             let theme = layout.theme.get();
@@ -65,7 +69,11 @@ impl Layout {
         follow_visible_height();
         // Turning a window narrow (or a phone sideways) folds the overlaying drafts list.
         let resize = window_event_listener(leptos::ev::resize, move |_| {
-            if super::browser::is_narrow() && layout.sidebar.get_untracked() {
+            let narrow = super::browser::is_narrow();
+            if narrow != layout.narrow.get_untracked() {
+                layout.narrow.set(narrow);
+            }
+            if narrow && layout.sidebar.get_untracked() {
                 layout.sidebar.set(false);
             }
         });
@@ -77,6 +85,16 @@ impl Layout {
     /// The layout from context. (See also [`follow_visible_height`].)
     pub fn get() -> Layout {
         expect_context::<Layout>()
+    }
+
+    /// Whether the preview is on screen: its tab on a narrow window, the split or
+    /// preview view on a wide one. Tracked.
+    pub fn preview_shown(&self) -> bool {
+        if self.narrow.get() {
+            self.tab.get() == Tab::Preview
+        } else {
+            self.view.get() != View::Editor
+        }
     }
 
     /// Switches between light and dark and remembers the choice.
@@ -151,10 +169,12 @@ fn follow_visible_height() {
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(root) = root {
-                let _ = root
-                    .style()
-                    .set_property("--visible-height", &format!("{}px", viewport.height()));
+            // JavaScript's number formatting, not Rust's: that would be one more large
+            // function for the browser to compile in the app's start, for one value.
+            let height = js_sys::Number::from(viewport.height()).to_string_with_radix(10);
+            if let (Some(root), Ok(height)) = (root, height) {
+                let height = format!("{}px", String::from(height));
+                let _ = root.style().set_property("--visible-height", &height);
             }
         }
     };

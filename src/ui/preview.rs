@@ -32,6 +32,9 @@ pub fn Preview() -> impl IntoView {
     let body = parts.body();
     let sync = ScrollSync::get();
     let site = super::SiteState::get();
+    // Rendered only while on screen: a phone's Edit tab types without it.
+    let layout = super::Layout::get();
+    Effect::new(move |_| doc.show_preview(layout.preview_shown()));
     Effect::new(move |_| {
         doc.patched.track();
         if body.get().is_none() {
