@@ -106,6 +106,12 @@ test("a phone's Edit tab types without rendering the hidden preview; its tab cat
   await page.setViewportSize({ width: 1280, height: 800 });
   await preview.locator("p", { hasText: "Typed narrow." }).waitFor();
   assert.ok(await preview.isVisible());
+  // The wide editor-only view hides the preview too; the split view catches it up.
+  await page.getByRole("button", { name: "Editor", exact: true }).click();
+  await typed(() => typeAtEnd(page, " Typed wide."));
+  assert.equal(await preview.locator("p", { hasText: "Typed wide." }).count(), 0, "the hidden preview followed the typing");
+  await page.getByRole("button", { name: "Split", exact: true }).click();
+  await preview.locator("p", { hasText: "Typed narrow. Typed wide." }).waitFor();
   assert.deepEqual(errors, []);
   await page.close();
 });
