@@ -25,6 +25,16 @@ pub fn local_now() -> Option<PostDate> {
     )
 }
 
+/// `n` as JavaScript writes it (`Number.prototype.toString`), for the page's styles
+/// and storage: Rust's float formatting would be one more large function for the
+/// browser to compile in the app's start, and to ship in the first load.
+pub fn js_number(n: f64) -> Option<String> {
+    js_sys::Number::from(n)
+        .to_string_with_radix(10)
+        .ok()
+        .map(String::from)
+}
+
 /// The window's width in CSS pixels, when there is a window.
 pub fn window_width() -> Option<f64> {
     web_sys::window()?.inner_width().ok()?.as_f64()

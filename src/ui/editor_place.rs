@@ -21,13 +21,24 @@ pub fn remember(el: &web_sys::Element) {
     if r.width() <= 0.0 || r.height() <= 0.0 {
         return; // hidden (the preview tab on a phone): keep the last place seen
     }
-    let place = format!(
-        r#"{{"vw":{vw},"vh":{vh},"x":{},"y":{},"w":{},"h":{}}}"#,
-        r.x(),
-        r.y(),
-        r.width(),
-        r.height()
-    );
+    let mut place = String::from("{");
+    for (key, value) in [
+        ("vw", vw),
+        ("vh", vh),
+        ("x", r.x()),
+        ("y", r.y()),
+        ("w", r.width()),
+        ("h", r.height()),
+    ] {
+        let Some(value) = super::browser::js_number(value) else {
+            return;
+        };
+        if place.len() > 1 {
+            place.push(',');
+        }
+        place.push_str(&format!(r#""{key}":{value}"#));
+    }
+    place.push('}');
     if let Ok(Some(storage)) = window.local_storage() {
         // Written only when it moved: every write tells the other tabs, which then
         // read their drafts list again.

@@ -169,12 +169,11 @@ fn follow_visible_height() {
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            // JavaScript's number formatting, not Rust's: that would be one more large
-            // function for the browser to compile in the app's start, for one value.
-            let height = js_sys::Number::from(viewport.height()).to_string_with_radix(10);
-            if let (Some(root), Ok(height)) = (root, height) {
-                let height = format!("{}px", String::from(height));
-                let _ = root.style().set_property("--visible-height", &height);
+            if let (Some(root), Some(height)) = (root, super::browser::js_number(viewport.height()))
+            {
+                let _ = root
+                    .style()
+                    .set_property("--visible-height", &format!("{height}px"));
             }
         }
     };
