@@ -15,10 +15,11 @@ const part = (name) => new RegExp(`/recap-${name}-[0-9a-f]{16}\\.wasm$`);
 
 // No service worker: every fetch reaches the network, where the test can see and
 // refuse it.
-async function start(viewport) {
+async function start(viewport, { beforeLoad } = {}) {
   const server = await serveDist();
   const context = await launch({ serviceWorkers: "block", viewport });
   const page = await context.newPage();
+  if (beforeLoad) await page.addInitScript(beforeLoad);
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   const errors = [];
@@ -199,6 +200,52 @@ test("a phone fetches the drafts list when the sidebar first opens", async () =>
     await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
     await page.locator("[data-testid=open-site]").waitFor();
     assert.equal(count("drafts"), 1);
+  } finally {
+    await close();
+  }
+});
+
+test("a phone opening a TOML post fetches its code at start, and the Preview tab shows the post's title", async () => {
+  const toml = '+++\ntitle = "Munich on a phone"\ntags = ["DevOps"]\n+++\n\n## Keynote\n\nNotes.\n';
+  const { page, count, errors, close } = await start({ width: 412, height: 823 });
+  try {
+    await setText(page, toml);
+    await saved(page);
+    // A phone's start reads no front matter field (the title is not shown, the
+    // preview is the other tab): the code still comes for the post it opens.
+    await page.reload();
+    await page.waitForSelector(APP_EDITOR);
+    await page.waitForFunction((formats) => performance.getEntriesByType("resource").some((r) => new RegExp(formats).test(r.name)), part("formats").source);
+    await page.locator("[data-testid=tabs]").getByRole("tab", { name: "Preview" }).click();
+    await page.locator(".preview-pane .post-title", { hasText: "Munich on a phone" }).waitFor();
+    assert.equal(await page.locator("[data-testid=front-matter-error]").count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("the status line counts in a task after the app's start, and keeps its height and place when the counts come", async () => {
+  // The status line as the app's start inserted it, seen before that task ends.
+  const beforeLoad = () => {
+    new MutationObserver((_, observer) => {
+      const bar = document.querySelector("[data-testid=status-bar]");
+      if (!bar) return;
+      observer.disconnect();
+      const { top, height } = bar.getBoundingClientRect();
+      window.__inserted = { text: bar.textContent, top, height };
+    }).observe(document, { childList: true, subtree: true });
+  };
+  const { page, errors, close } = await start({ width: 412, height: 823 }, { beforeLoad });
+  try {
+    await page.waitForFunction(() => /^\d+ words?$/.test(document.querySelector("[data-testid=stat-words]").textContent));
+    const inserted = await page.evaluate(() => window.__inserted);
+    assert.equal(inserted.text, "", "the counts were made within the app's start task");
+    const { top, height } = await page.locator("[data-testid=status-bar]").boundingBox().then((b) => ({ top: b.y, height: b.height }));
+    assert.ok(Math.abs(height - inserted.height) < 0.5, `the status line was ${inserted.height} px high, then ${height} px with its counts`);
+    assert.ok(Math.abs(top - inserted.top) < 0.5, `the status line moved from ${inserted.top} to ${top} px`);
+    assert.match(await page.locator("[data-testid=status-bar]").textContent(), /min read/);
+    assert.deepEqual(errors, []);
   } finally {
     await close();
   }

@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
         doc.text_with(Post::parse)
     });
     provide_context(PostMemo(post));
-    super::formats_part::fetch_when_needed(doc, post);
+    super::formats_part::fetch_when_needed(doc);
     let editor = EditorHandle::provide(doc);
     let parts = super::PreviewParts::provide();
     super::ScrollSync::provide(doc, editor, parts);

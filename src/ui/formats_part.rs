@@ -4,7 +4,7 @@
 
 use super::on_demand::{on_demand, OnDemandError};
 use super::Doc;
-use crate::post::{front_matter_format, Format, Post, PostError};
+use crate::post::{front_matter_format, Format};
 use leptos::prelude::*;
 use std::cell::Cell;
 
@@ -54,22 +54,22 @@ fn fetch(doc: Doc, format: Format) {
 }
 
 /// Fetches the code as soon as a text needs it: the open post's front matter, or any
-/// stored draft's (the drafts list shows their titles).
-pub fn fetch_when_needed(doc: Doc, post: Memo<Result<Post, PostError>>) {
+/// stored draft's (the drafts list shows their titles). Only the front matter's
+/// delimiters are read, not its fields: on a phone nothing at start parses them.
+pub fn fetch_when_needed(doc: Doc) {
     Effect::new(move |_| {
         // Once there, for good: the effect stops following the texts.
         if crate::post::formats_ready() {
             return;
         }
-        let open = post.with(|p| match p {
-            Err(PostError::NotReady { format, .. }) => Some(*format),
-            _ => None,
-        });
+        doc.front_matter.track();
+        let needs = |f: &Format| matches!(f, Format::Toml | Format::Json);
+        let open = doc.text_with(front_matter_format).filter(needs);
         let stored = doc.drafts.with(|scan| {
             scan.drafts
                 .iter()
                 .filter_map(|d| front_matter_format(&d.text))
-                .find(|f| matches!(f, Format::Toml | Format::Json))
+                .find(needs)
         });
         if let Some(format) = open.or(stored) {
             fetch(doc, format);

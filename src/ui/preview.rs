@@ -12,7 +12,14 @@ use wasm_bindgen::JsCast;
 pub fn Preview() -> impl IntoView {
     let doc = Doc::get();
     let post = PostMemo::get().0;
-    let header = Memo::new(move |_| {
+    // Rendered only while on screen: a phone's Edit tab types without it, and its
+    // start does not parse the front matter for the header (a hidden preview keeps
+    // what it last showed).
+    let layout = super::Layout::get();
+    let header = Memo::new(move |shown: Option<&String>| {
+        if !layout.preview_shown() {
+            return shown.cloned().unwrap_or_default();
+        }
         post.with(|p| {
             p.as_ref()
                 .map(|p| header_html(p.fields()))
@@ -20,7 +27,10 @@ pub fn Preview() -> impl IntoView {
         })
     });
     // Not an error in the text: its format's code is on its way (see `formats_part`).
-    let problem = Memo::new(move |_| {
+    let problem = Memo::new(move |shown: Option<&Option<String>>| {
+        if !layout.preview_shown() {
+            return shown.cloned().flatten();
+        }
         post.with(|p| {
             p.as_ref()
                 .err()
@@ -32,8 +42,6 @@ pub fn Preview() -> impl IntoView {
     let body = parts.body();
     let sync = ScrollSync::get();
     let site = super::SiteState::get();
-    // Rendered only while on screen: a phone's Edit tab types without it.
-    let layout = super::Layout::get();
     Effect::new(move |_| doc.show_preview(layout.preview_shown()));
     Effect::new(move |_| {
         doc.patched.track();

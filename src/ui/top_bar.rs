@@ -21,7 +21,13 @@ pub fn TopBar(
     let menu = RwSignal::new(false);
     // Choosing an action closes the menu (the dialogs and downloads take it from there).
     let close = move |_| menu.set(false);
-    let title = Memo::new(move |_| {
+    // A narrow screen does not show the title (style/layout.css): the front matter is
+    // not parsed for it, and a phone's start does less.
+    let layout = super::Layout::get();
+    let title = Memo::new(move |shown: Option<&String>| {
+        if layout.narrow.get() {
+            return shown.cloned().unwrap_or_default();
+        }
         post.0.with(|p| {
             p.as_ref()
                 .ok()
