@@ -137,6 +137,7 @@ pub struct DraftStore<S: Storage> {
     storage: S,
     tab_nonce: u32,
     counter: u32,
+    writes: u64,
 }
 
 impl<S: Storage> DraftStore<S> {
@@ -146,12 +147,40 @@ impl<S: Storage> DraftStore<S> {
             storage,
             tab_nonce,
             counter: 0,
+            writes: 0,
         }
     }
 
     /// The storage underneath.
     pub fn storage(&self) -> &S {
         &self.storage
+    }
+
+    /// How many writes and removals this store has made. A [`Scan`] made when this was
+    /// `n` still shows what this tab stored while it is `n` (another tab's writes are
+    /// the storage event's to report).
+    ///
+    /// ```
+    /// use recap::drafts::{DraftStore, MemoryStorage};
+    /// let mut store = DraftStore::new(MemoryStorage::new(), 1);
+    /// let before = store.writes();
+    /// store.scan().unwrap();
+    /// assert_eq!(store.writes(), before);
+    /// store.create("# Notes", 0).unwrap();
+    /// assert!(store.writes() > before);
+    /// ```
+    pub fn writes(&self) -> u64 {
+        self.writes
+    }
+
+    fn put(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.writes += 1;
+        self.storage.set(key, value)
+    }
+
+    fn delete(&mut self, key: &str) -> Result<(), StorageError> {
+        self.writes += 1;
+        self.storage.remove(key)
     }
 
     /// How much of the text storage's budget is used, in UTF-16 code units of every
@@ -210,7 +239,7 @@ impl<S: Storage> DraftStore<S> {
 
     fn write(&mut self, draft: &Draft) -> Result<(), StorageError> {
         let json = serde_json::to_string(draft).map_err(|e| StorageError::Other(e.to_string()))?;
-        self.storage.set(&draft_key(&draft.id), &json)
+        self.put(&draft_key(&draft.id), &json)
     }
 
     fn new_id(&mut self, now_ms: i64) -> DraftId {
@@ -349,8 +378,8 @@ impl<S: Storage> DraftStore<S> {
             .map(|d| d.id)
             .collect();
         for id in &trashed {
-            self.storage.remove(&draft_key(id))?;
-            self.storage.remove(&history_key(id))?;
+            self.delete(&draft_key(id))?;
+            self.delete(&history_key(id))?;
         }
         Ok(trashed.len())
     }
@@ -392,7 +421,7 @@ impl<S: Storage> DraftStore<S> {
         loop {
             let json =
                 serde_json::to_string(&*history).map_err(|e| StorageError::Other(e.to_string()))?;
-            match self.storage.set(&history_key(id), &json) {
+            match self.put(&history_key(id), &json) {
                 Err(StorageError::Full) if history.len() > 1 => history.drop_oldest(),
                 other => return other,
             }
@@ -438,7 +467,7 @@ impl<S: Storage> DraftStore<S> {
     pub fn set_settings(&mut self, settings: &Settings) -> Result<(), StorageError> {
         let json =
             serde_json::to_string(settings).map_err(|e| StorageError::Other(e.to_string()))?;
-        self.storage.set(SETTINGS_KEY, &json)
+        self.put(SETTINGS_KEY, &json)
     }
 }
 
@@ -451,6 +480,13 @@ fn history_key(id: &DraftId) -> String {
 /// version is named as such, then the draft. (A `Value` would bring serde_json's tree
 /// and a second copy of the draft's deserializer into the app's first download.)
 fn read_draft(raw: &str) -> Result<Draft, String> {
+    // One parse for a readable entry (nearly all of them, and every one a start
+    // reads); the format alone is looked at only to say why an entry cannot be read.
+    if let Ok(draft) = serde_json::from_str::<Draft>(raw) {
+        if draft.format == FORMAT {
+            return Ok(draft);
+        }
+    }
     /// The entry's format; its other members are skipped.
     #[derive(Deserialize)]
     struct Stored {

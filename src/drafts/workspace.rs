@@ -100,6 +100,8 @@ pub struct Workspace<S: Storage> {
     copy_error: Option<StorageError>,
     /// Whether storage held no draft at start (a newcomer's first visit).
     first_run: bool,
+    /// What `start` read from storage, and the store's write count then.
+    start_scan: Option<(u64, Scan)>,
 }
 
 impl<S: Storage> Workspace<S> {
@@ -117,6 +119,7 @@ impl<S: Storage> Workspace<S> {
         now_ms: i64,
     ) -> Workspace<S> {
         let scan = store.scan();
+        let writes = store.writes();
         let (scan, failure) = match scan {
             Ok(scan) => (scan, None),
             Err(e) => (Scan::default(), Some(e)),
@@ -136,7 +139,8 @@ impl<S: Storage> Workspace<S> {
                     .and_then(|s| scan.drafts.iter().find(|d| d.id == s.id))
             })
             .cloned();
-        let recovered = scan.unreadable;
+        let recovered = scan.unreadable.clone();
+        let start_scan = failure.is_none().then_some((writes, scan));
         let shown = if pick.is_some() {
             String::new() // replaced by the draft below
         } else {
@@ -149,6 +153,7 @@ impl<S: Storage> Workspace<S> {
             recovered,
             copy_error: None,
             first_run: false,
+            start_scan,
         };
         match (pick, failure) {
             (Some(draft), _) => ws.show(draft),
@@ -165,6 +170,26 @@ impl<S: Storage> Workspace<S> {
     /// newcomer (and offers the sample recap).
     pub fn first_run(&self) -> bool {
         self.first_run
+    }
+
+    /// The drafts as [`Workspace::start`] read them, if this workspace has written
+    /// nothing since (a first visit's new draft is a write); `None` from the second
+    /// call on. The app's drafts list starts from it instead of reading and parsing
+    /// every stored draft a second time at start.
+    ///
+    /// ```
+    /// use recap::drafts::{DraftStore, MemoryStorage, Workspace};
+    /// let mut store = DraftStore::new(MemoryStorage::new(), 1);
+    /// store.create("# Berlin", 1).unwrap();
+    /// store.create("# Munich", 2).unwrap();
+    /// let fresh = store.scan().unwrap();
+    /// let mut ws = Workspace::start(store, |_| String::new(), 3);
+    /// assert_eq!(ws.take_start_scan(), Some(fresh));
+    /// assert_eq!(ws.take_start_scan(), None);
+    /// ```
+    pub fn take_start_scan(&mut self) -> Option<Scan> {
+        let (writes, scan) = self.start_scan.take()?;
+        (writes == self.store.writes()).then_some(scan)
     }
 
     /// The store, for lists and backups.
