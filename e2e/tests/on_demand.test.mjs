@@ -251,6 +251,35 @@ test("the status line counts in a task after the app's start, and keeps its heig
   }
 });
 
+test("a wide screen's preview fills in a task after the app's start, and the editor does not move when it does", async () => {
+  // The preview and the editor as the app's start inserted them, seen before that
+  // task ends.
+  const beforeLoad = () => {
+    new MutationObserver((_, observer) => {
+      const body = document.querySelector(".app [data-testid=preview]");
+      const editor = document.querySelector(".app [data-testid=editor]");
+      if (!body || !editor) return;
+      observer.disconnect();
+      const { x, y, width, height } = editor.getBoundingClientRect();
+      window.__inserted = { blocks: body.children.length, editor: { x, y, width, height } };
+    }).observe(document, { childList: true, subtree: true });
+  };
+  const { page, errors, close } = await start({ width: 1280, height: 800 }, { beforeLoad });
+  try {
+    const inserted = await page.evaluate(() => window.__inserted);
+    assert.equal(inserted.blocks, 0, "the preview was rendered within the app's start task");
+    await page.locator("[data-testid=preview] .block").first().waitFor();
+    const editor = await page.evaluate(() => {
+      const { x, y, width, height } = document.querySelector(".app [data-testid=editor]").getBoundingClientRect();
+      return { x, y, width, height };
+    });
+    assert.deepEqual(editor, inserted.editor, "the editor moved when the preview filled");
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
 test("a part whose code cannot be fetched says so, and opens at the next try", async () => {
   const { page, count, errors, refuse, alerted, close } = await start({ width: 1280, height: 800 });
   try {

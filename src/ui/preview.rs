@@ -14,10 +14,15 @@ pub fn Preview() -> impl IntoView {
     let post = PostMemo::get().0;
     // Rendered only while on screen: a phone's Edit tab types without it, and its
     // start does not parse the front matter for the header (a hidden preview keeps
-    // what it last showed).
+    // what it last showed). Its first rendering comes in a task after the app's
+    // start, not within it: a wide screen's start task is shorter (the writer may be
+    // typing in the early editor meanwhile), and the pane fills a frame later.
     let layout = super::Layout::get();
+    let started = RwSignal::new(false);
+    set_timeout(move || started.set(true), std::time::Duration::ZERO);
+    let on_screen = move || started.get() && layout.preview_shown();
     let header = Memo::new(move |shown: Option<&String>| {
-        if !layout.preview_shown() {
+        if !on_screen() {
             return shown.cloned().unwrap_or_default();
         }
         post.with(|p| {
@@ -28,7 +33,7 @@ pub fn Preview() -> impl IntoView {
     });
     // Not an error in the text: its format's code is on its way (see `formats_part`).
     let problem = Memo::new(move |shown: Option<&Option<String>>| {
-        if !layout.preview_shown() {
+        if !on_screen() {
             return shown.cloned().flatten();
         }
         post.with(|p| {
@@ -42,7 +47,7 @@ pub fn Preview() -> impl IntoView {
     let body = parts.body();
     let sync = ScrollSync::get();
     let site = super::SiteState::get();
-    Effect::new(move |_| doc.show_preview(layout.preview_shown()));
+    Effect::new(move |_| doc.show_preview(on_screen()));
     Effect::new(move |_| {
         doc.patched.track();
         if body.get().is_none() {
