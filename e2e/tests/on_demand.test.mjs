@@ -15,11 +15,19 @@ const part = (name) => new RegExp(`/recap-${name}-[0-9a-f]{16}\\.wasm$`);
 
 // No service worker: every fetch reaches the network, where the test can see and
 // refuse it.
-async function start(viewport, { beforeLoad } = {}) {
+// `atInsertion` runs in the page when the app's start has inserted the app (a mutation
+// observer's callback, before that task ends); what it returns is `window.__inserted`.
+async function start(viewport, { atInsertion } = {}) {
   const server = await serveDist();
   const context = await launch({ serviceWorkers: "block", viewport });
   const page = await context.newPage();
-  if (beforeLoad) await page.addInitScript(beforeLoad);
+  if (atInsertion) {
+    await page.addInitScript(`new MutationObserver((_, observer) => {
+      if (!document.querySelector(".app")) return;
+      observer.disconnect();
+      window.__inserted = (${atInsertion})();
+    }).observe(document, { childList: true, subtree: true });`);
+  }
   const fetched = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   const errors = [];
@@ -226,17 +234,13 @@ test("a phone opening a TOML post fetches its code at start, and the Preview tab
 });
 
 test("the status line counts in a task after the app's start, and keeps its height and place when the counts come", async () => {
-  // The status line as the app's start inserted it, seen before that task ends.
-  const beforeLoad = () => {
-    new MutationObserver((_, observer) => {
-      const bar = document.querySelector("[data-testid=status-bar]");
-      if (!bar) return;
-      observer.disconnect();
-      const { top, height } = bar.getBoundingClientRect();
-      window.__inserted = { text: bar.textContent, top, height };
-    }).observe(document, { childList: true, subtree: true });
+  // The status line as the app's start inserted it.
+  const atInsertion = () => {
+    const bar = document.querySelector("[data-testid=status-bar]");
+    const { top, height } = bar.getBoundingClientRect();
+    return { text: bar.textContent, top, height };
   };
-  const { page, errors, close } = await start({ width: 412, height: 823 }, { beforeLoad });
+  const { page, errors, close } = await start({ width: 412, height: 823 }, { atInsertion });
   try {
     await page.waitForFunction(() => /^\d+ words?$/.test(document.querySelector("[data-testid=stat-words]").textContent));
     const inserted = await page.evaluate(() => window.__inserted);
@@ -252,19 +256,13 @@ test("the status line counts in a task after the app's start, and keeps its heig
 });
 
 test("a wide screen's preview fills in a task after the app's start, and the editor does not move when it does", async () => {
-  // The preview and the editor as the app's start inserted them, seen before that
-  // task ends.
-  const beforeLoad = () => {
-    new MutationObserver((_, observer) => {
-      const body = document.querySelector(".app [data-testid=preview]");
-      const editor = document.querySelector(".app [data-testid=editor]");
-      if (!body || !editor) return;
-      observer.disconnect();
-      const { x, y, width, height } = editor.getBoundingClientRect();
-      window.__inserted = { blocks: body.children.length, editor: { x, y, width, height } };
-    }).observe(document, { childList: true, subtree: true });
+  // The preview and the editor as the app's start inserted them.
+  const atInsertion = () => {
+    const body = document.querySelector(".app [data-testid=preview]");
+    const { x, y, width, height } = document.querySelector(".app [data-testid=editor]").getBoundingClientRect();
+    return { blocks: body.children.length, editor: { x, y, width, height } };
   };
-  const { page, errors, close } = await start({ width: 1280, height: 800 }, { beforeLoad });
+  const { page, errors, close } = await start({ width: 1280, height: 800 }, { atInsertion });
   try {
     const inserted = await page.evaluate(() => window.__inserted);
     assert.equal(inserted.blocks, 0, "the preview was rendered within the app's start task");
