@@ -475,24 +475,23 @@ fn history_key(id: &DraftId) -> String {
     format!("{HISTORY_PREFIX}{id}")
 }
 
-/// A stored draft, or why it cannot be read. The entry is read twice from its text,
-/// not once into a `serde_json::Value`: the format first, so that an entry of another
-/// version is named as such, then the draft. (A `Value` would bring serde_json's tree
-/// and a second copy of the draft's deserializer into the app's first download.)
+/// A stored draft, or why it cannot be read. The entry is parsed whole once; only when
+/// that gives no draft of today's format is its format read on its own, so that an
+/// entry of another version is named as such. (Not once into a `serde_json::Value`:
+/// that would bring serde_json's tree and a second copy of the draft's deserializer
+/// into the app's first download.)
 fn read_draft(raw: &str) -> Result<Draft, String> {
-    // One parse for a readable entry (nearly all of them, and every one a start
-    // reads); the format alone is looked at only to say why an entry cannot be read.
-    if let Ok(draft) = serde_json::from_str::<Draft>(raw) {
-        if draft.format == FORMAT {
-            return Ok(draft);
-        }
-    }
+    let whole = match serde_json::from_str::<Draft>(raw) {
+        Ok(draft) if draft.format == FORMAT => return Ok(draft),
+        other => other,
+    };
     /// The entry's format; its other members are skipped.
     #[derive(Deserialize)]
     struct Stored {
         format: Option<u64>,
     }
     match serde_json::from_str::<Stored>(raw) {
+        // Today's format, so the whole parse failed (a draft of it would have returned).
         Ok(Stored { format: Some(f) }) if f == u64::from(FORMAT) => {}
         Ok(Stored { format: Some(f) }) => {
             return Err(format!(
@@ -503,5 +502,5 @@ fn read_draft(raw: &str) -> Result<Draft, String> {
         // No format, or one that is not a number, or not an object at all.
         Ok(Stored { format: None }) | Err(_) => return Err("it has no storage format".into()),
     }
-    serde_json::from_str(raw).map_err(|e| format!("it is missing parts of a draft ({e})"))
+    whole.map_err(|e| format!("it is missing parts of a draft ({e})"))
 }

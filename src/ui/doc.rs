@@ -105,12 +105,11 @@ impl Doc {
                 // The first reading is what the start read, unless another tab has
                 // changed storage since (it counts `listing`) or this one has (the
                 // workspace knows): a returning writer's drafts are parsed once.
-                let first = listing.get() == 0;
-                let started = first.then(|| ws.try_update_value(|ws| ws.take_start_scan()));
-                started
-                    .flatten()
-                    .flatten()
-                    .unwrap_or_else(|| ws.with_value(|ws| ws.scan().unwrap_or_default()))
+                let started = match listing.get() {
+                    0 => ws.try_update_value(|ws| ws.take_start_scan()).flatten(),
+                    _ => None,
+                };
+                started.unwrap_or_else(|| ws.with_value(|ws| ws.scan().unwrap_or_default()))
             }),
             notices: RwSignal::new(Vec::new()),
             settled: RwSignal::new(0),
