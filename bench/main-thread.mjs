@@ -88,7 +88,7 @@ function summarize(events, url) {
   const early = longest(tasks.filter((t) => runsScript(t, /\/early\.js$/)));
   // The glue is `recap-<hash>.js`; the split loader (`recap-split-…`) and the editor
   // bundle (`recap-editor.js`) do not match.
-  const appStart = longest(tasks.filter((t) => runsScript(t, /\/recap-[0-9a-f]{16}\.js$/)));
+  const appStart = longest(tasks.filter((t) => runsScript(t, /\/recap-[0-9a-f]{1,16}\.js$/)));
   const fcp = events.find((e) => e.name === "firstContentfulPaint");
   return {
     early: early ? ms(early) : NaN,

@@ -50,7 +50,8 @@ if (!dev) {
     await writeFile(path, code);
     return code;
   };
-  const glue = (await readdir(dir)).filter((f) => /^recap-[0-9a-f]{16}\.js$/.test(f));
+  // Trunk's hash is a 64-bit number in hex without leading zeros: 16 digits or fewer.
+  const glue = (await readdir(dir)).filter((f) => /^recap-[0-9a-f]{1,16}\.js$/.test(f));
   if (glue.length !== 1) throw new Error(`expected one wasm-bindgen glue file, found ${glue.length}`);
   const stem = glue[0].slice(0, -".js".length);
   const targetDir = process.env.CARGO_TARGET_DIR ? resolve(root, process.env.CARGO_TARGET_DIR) : join(root, "target");
