@@ -24,13 +24,22 @@ const out = join(root, "target", "bench");
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
 const COLD_LOADS = 10;
 const TRACED_LOADS = 8;
+const REPEAT_LOADS = 10;
 const progress = (line) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
-const docs = [
-  ["3 KB (sample recap)", await readFile(join(root, "tests", "data", "posts", "sample-recap.md"), "utf8")],
-  ["100 KB", await readFile(join(out, "recap-100kb.md"), "utf8")],
-  ["1 MB", await readFile(join(out, "recap-1mb.md"), "utf8")],
-];
+// BENCH_ONLY=startup skips the keystroke part (minutes) when working on start-up;
+// BENCH_ONLY=keystrokes skips start-up and Lighthouse when working on typing.
+const only = process.env.BENCH_ONLY;
+// The large recaps are written by the native half (`cargo bench`): a start-up run
+// alone does not need them.
+const docs =
+  only === "startup"
+    ? []
+    : [
+        ["3 KB (sample recap)", await readFile(join(root, "tests", "data", "posts", "sample-recap.md"), "utf8")],
+        ["100 KB", await readFile(join(out, "recap-100kb.md"), "utf8")],
+        ["1 MB", await readFile(join(out, "recap-1mb.md"), "utf8")],
+      ];
 
 // The baseline page's bundle, with the editor's esbuild.
 progress("bundling the baseline page");
@@ -152,13 +161,10 @@ const pages = [
   ["baseline", `${base.url}baseline/index.html`, "dist/baseline.js"],
   ["codemirror_alone", `${base.url}baseline/index.html?floor=1`, "dist/baseline.js"],
 ];
-// BENCH_ONLY=startup skips the keystroke part (minutes) when working on start-up;
-// BENCH_ONLY=keystrokes skips start-up and Lighthouse when working on typing.
-const only = process.env.BENCH_ONLY;
 // BENCH_PAGES=recap (a comma list) types into those pages only, when comparing
 // changes to Recap; the report needs all three.
 const onlyPages = process.env.BENCH_PAGES?.split(",");
-for (const [name, text] of only === "startup" ? [] : docs) {
+for (const [name, text] of docs) {
   const row = { document: name, bytes: Buffer.byteLength(text) };
   for (const [who, url, editorModule] of pages.filter(([who]) => !onlyPages || onlyPages.includes(who))) {
     progress(`${name}: ${KEYSTROKES} keystrokes into ${who}`);
@@ -187,48 +193,119 @@ await context.close();
 // Start-up: cold loads, each in a fresh browser profile (empty cache and storage),
 // split by where the time goes: the files' arrival (resource timing), the wasm
 // compiled and running (`recap:main`), the app mounted (`recap:mounted`), the editor
-// in the page, the preview painted.
+// in the page, the preview painted. Each cold load of the app is followed by one of
+// two floors in fresh profiles too, so that the app's figures can be read against
+// what this browser on this machine takes anyway: a page alone (one stylesheet, one
+// script, a line of text: its first paint) and the editor alone (the same
+// recap-editor.js, in a page with nothing else, showing a first visit's draft as the
+// app's page does: `showEarly`).
+const floors = await floorPages(join(out, "floor"), join(root, "dist", "recap-editor.js"));
 const startups = [];
+const floorLoads = { page: [], editor: [] };
 for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
-  progress(`cold load ${i + 1} of ${COLD_LOADS}`);
+  progress(`cold load ${i + 1} of ${COLD_LOADS} (and of the floors)`);
   const cold = await launch();
   const page = await cold.newPage();
-  await page.addInitScript(() => {
-    const seen = () => {
-      if (!window.__editorReady && document.querySelector("[data-testid=editor]")) window.__editorReady = performance.now();
-      if (!window.__previewPainted && document.querySelector("[data-testid=preview] .block")) {
-        const at = performance.now();
-        window.__previewPainted = -1;
-        requestAnimationFrame(() => { window.__previewPainted = performance.now(); window.__previewInDom = at; });
-      }
-    };
-    new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-  });
+  await page.addInitScript(watchStartup);
   await page.goto(app.url);
   await page.waitForFunction(() => window.__previewPainted > 0);
-  startups.push(
-    await page.evaluate(() => {
-      const done = (re) => performance.getEntriesByType("resource").find((r) => re.test(r.name))?.responseEnd ?? NaN;
-      const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
-      return {
-        html: performance.getEntriesByType("navigation")[0].responseEnd,
-        css: done(/\.css$/),
-        app_js: done(/recap-[0-9a-f]+\.js$/),
-        editor_js: done(/recap-editor\.js$/),
-        wasm: done(/\.wasm$/),
-        main: mark("recap:main"),
-        mounted: mark("recap:mounted"),
-        editor_effect: mark("recap:editor-effect"),
-        editor_loaded: mark("recap:editor-loaded"),
-        editor: window.__editorReady,
-        preview: window.__previewPainted,
-      };
-    }),
-  );
+  startups.push(await page.evaluate(startupFigures));
   await cold.close();
+  for (const [floor, path, ready] of [["page", "page.html", null], ["editor", "editor.html", "__editorReady"]]) {
+    const fresh = await launch();
+    const floorPage = await fresh.newPage();
+    await floorPage.addInitScript(watchStartup);
+    await floorPage.goto(`${floors.url}${path}`);
+    await floorPage.waitForFunction((ready) => (!ready || window[ready] > 0) && performance.getEntriesByName("first-contentful-paint").length > 0, ready);
+    const figures = await floorPage.evaluate(startupFigures);
+    floorLoads[floor].push({ fcp: figures.fcp, editor: figures.editor });
+    await fresh.close();
+  }
 }
+
+// Repeat visits: one profile, the service worker in control (it registers once the
+// app has started and the page is idle, and stores every file), then reloads: the
+// files come from it, and V8 may have cached the compiled code. What a writer who
+// comes back sees.
+const repeats = [];
+if (only !== "keystrokes") {
+  progress(`${REPEAT_LOADS} repeat visits`);
+  const warm = await launch();
+  const page = await warm.newPage();
+  await page.addInitScript(watchStartup);
+  await page.goto(app.url);
+  await page.waitForFunction(() => window.__previewPainted > 0);
+  // register-sw.js keeps the registration there.
+  await page.waitForFunction(() => window.__recapRegistration?.active?.state === "activated", null, { timeout: 60_000 });
+  for (let i = 0; i < REPEAT_LOADS + 1; i++) {
+    await page.reload();
+    await page.waitForFunction(() => window.__previewPainted > 0);
+    const figures = await page.evaluate(startupFigures);
+    // The first reload is the first one the worker serves: V8's code cache is made
+    // then, and used from the next.
+    if (i > 0 && figures.controlled) repeats.push(figures);
+  }
+  await warm.close();
+}
+await floors.close();
 await app.close();
 await base.close();
+
+/** Runs in the page before its scripts: notes when the editor is in the page, and
+ * when the preview's first block is painted (the frame after it is in the DOM). */
+function watchStartup() {
+  const seen = () => {
+    if (!window.__editorReady && document.querySelector("[data-testid=editor]")) window.__editorReady = performance.now();
+    if (!window.__previewPainted && document.querySelector("[data-testid=preview] .block")) {
+      const at = performance.now();
+      window.__previewPainted = -1;
+      requestAnimationFrame(() => {
+        window.__previewPainted = performance.now();
+        window.__previewInDom = at;
+      });
+    }
+  };
+  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
+}
+
+/** Runs in the page: its start-up figures, ms from navigation start. */
+function startupFigures() {
+  const done = (re) => performance.getEntriesByType("resource").find((r) => re.test(r.name))?.responseEnd ?? NaN;
+  const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+  return {
+    html: performance.getEntriesByType("navigation")[0].responseEnd,
+    css: done(/\.css$/),
+    app_js: done(/recap-[0-9a-f]+\.js$/),
+    editor_js: done(/recap-editor\.js$/),
+    wasm: done(/\.wasm$/),
+    main: mark("recap:main"),
+    mounted: mark("recap:mounted"),
+    editor_effect: mark("recap:editor-effect"),
+    editor_loaded: mark("recap:editor-loaded"),
+    fcp: mark("first-contentful-paint"),
+    editor: window.__editorReady,
+    preview: window.__previewPainted,
+    controlled: Boolean(navigator.serviceWorker?.controller),
+  };
+}
+
+/** Writes the two floor pages into `dir` and serves them: `page.html` (a stylesheet,
+ * a script that adds a line of text) and `editor.html` (the app's own editor bundle,
+ * `editorBundle`, showing a first visit's draft with `showEarly`). */
+async function floorPages(dir, editorBundle) {
+  await mkdir(dir, { recursive: true });
+  const head = '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title>';
+  await writeFile(join(dir, "page.css"), "body { font: 16px system-ui; margin: 2rem; }\n");
+  await writeFile(join(dir, "page.js"), 'document.body.append(Object.assign(document.createElement("p"), { textContent: "painted" }));\n');
+  await writeFile(join(dir, "page.html"), `${head}<link rel="stylesheet" href="page.css"><script type="module" src="page.js"></script></head><body></body></html>\n`);
+  await writeFile(join(dir, "recap-editor.js"), await readFile(editorBundle));
+  await writeFile(join(dir, "editor.js"), 'import { showEarly } from "./recap-editor.js";\nsetTimeout(showEarly, 0);\n');
+  await writeFile(
+    join(dir, "editor.html"),
+    `${head}<link rel="modulepreload" href="recap-editor.js"><script type="module" src="editor.js"></script></head><body></body></html>\n`,
+  );
+  return serveDist(dir);
+}
 
 // The same start-up in thread time, from traced loads (bench/main-thread.mjs).
 let mainThread = null;
@@ -242,8 +319,8 @@ const sizes = JSON.parse(await readFile(join(root, "target", "dist-sizes.json"),
 
 let lighthouse = null;
 if (only !== "keystrokes") {
-  progress("Lighthouse (about a minute)");
-  lighthouse = await runLighthouse();
+  progress("Lighthouse (about a minute a run)");
+  lighthouse = await runLighthouse(undefined, progress);
 }
 
 const pair = (m, q) => (m === undefined ? "-" : `${m.toFixed(1)} / ${q.toFixed(1)}`).padStart(13);
@@ -259,13 +336,25 @@ for (const r of results) {
   if (Number.isFinite(r.speedup_p95)) console.log(`${r.document.padEnd(22)} Recap against the baseline, to DOM: ${r.speedup_p95.toFixed(1)}x at p95, ${r.speedup_median.toFixed(1)}x median`);
 }
 console.log("(baseline: the same CodeMirror with markdown-it + DOMPurify re-rendering the whole preview per change; codemirror_alone: no preview work)");
-const startup = { cold_loads: startups.length };
-for (const key of Object.keys(startups[0] ?? {})) startup[`${key}_median_ms`] = quantile(startups.map((s) => s[key]), 0.5);
+/** Medians of each figure of `loads`, named `<figure>_median_ms`. */
+const medians = (loads) => {
+  const m = {};
+  for (const key of Object.keys(loads[0] ?? {}).filter((k) => k !== "controlled")) m[`${key}_median_ms`] = quantile(loads.map((s) => s[key]), 0.5);
+  return m;
+};
+const startup = { cold_loads: startups.length, ...medians(startups) };
+const floor = { page: medians(floorLoads.page), editor: medians(floorLoads.editor) };
+const repeat = { loads: repeats.length, ...medians(repeats) };
 if (startups.length) {
   console.log(`\nStart-up over ${startups.length} cold loads, median ms from navigation start (local server, no throttling):`);
   console.log(`  page ${startup.html_median_ms.toFixed(0)}, stylesheet ${startup.css_median_ms.toFixed(0)}, app JS ${startup.app_js_median_ms.toFixed(0)}, editor JS ${startup.editor_js_median_ms.toFixed(0)}, wasm ${startup.wasm_median_ms.toFixed(0)} (downloaded)`);
   console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
-  console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
+  console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, first paint ${startup.fcp_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
+  console.log(`  floors, cold loads in fresh profiles alternately with the app's: a page alone (one stylesheet, one script) first paint ${floor.page.fcp_median_ms.toFixed(0)};`);
+  console.log(`  the editor alone (the same recap-editor.js, nothing else) ready ${floor.editor.editor_median_ms.toFixed(0)}, first paint ${floor.editor.fcp_median_ms.toFixed(0)}`);
+}
+if (repeats.length) {
+  console.log(`Repeat visits, ${repeats.length} reloads with the service worker in control, median ms: editor ready ${repeat.editor_median_ms.toFixed(0)}, first paint ${repeat.fcp_median_ms.toFixed(0)}, preview painted ${repeat.preview_median_ms.toFixed(0)}`);
 }
 if (mainThread) {
   const t = (ms) => (Number.isFinite(ms) ? ms.toFixed(0) : "-");
@@ -280,5 +369,5 @@ console.log(`  (gzip: the .gz files, written by zopfli; zlib level 9 on the fly 
 if (lighthouse) printLighthouse(lighthouse);
 
 await mkdir(out, { recursive: true });
-await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, startup_main_thread: mainThread, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
+await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, startup_floor: floor, repeat_visits: repeat, startup_main_thread: mainThread, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
 console.log("\nwrote target/bench/browser.json");
