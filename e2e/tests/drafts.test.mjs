@@ -212,7 +212,7 @@ test("the exported .md equals the editor text byte for byte, named from the fron
 });
 
 test("importing every fixture post and exporting it again gives the identical bytes", async () => {
-  const { page } = await openApp(app.context, app.server.url);
+  let { page } = await openApp(app.context, app.server.url);
   const names = (await readdir(fixturesDir)).filter((n) => n.endsWith(".md")).sort();
   assert.ok(names.length >= 12, `only ${names.length} fixture posts in ${fixturesDir}`);
   const files = names.map((n) => join(fixturesDir, n));
@@ -222,7 +222,15 @@ test("importing every fixture post and exporting it again gives the identical by
     const extra = (await readdir(corpus)).filter((n) => n.endsWith(".md")).sort().filter((n, i) => i % 9 === 0 || n.startsWith("devopscon18"));
     files.push(...extra.map((n) => join(corpus, n)));
   }
-  for (const path of files) {
+  for (const [i, path] of files.entries()) {
+    // Chromium starts at most 10 downloads a second from one frame and drops the
+    // rest without a word (Chromium change 1132485, "Throttle url download requests
+    // from a RenderFrame"): a fast machine went past that here. A
+    // fresh page every 9 files keeps each frame under it.
+    if (i > 0 && i % 9 === 0) {
+      await page.close();
+      ({ page } = await openApp(app.context, app.server.url));
+    }
     const name = path.split("/").pop();
     const original = await readFile(path);
     await page.locator("[data-testid=import-md]").setInputFiles(path);
