@@ -1,7 +1,8 @@
 // make bench, last part: Lighthouse (npm, mobile preset: a mid-range phone on a slow
 // 4G network, simulated) against dist/ served pre-compressed as a production host
-// would serve it, in Debian's Chromium. One run's performance score moves by several
-// hundredths on this machine (its total blocking time by 100-200 ms), so it runs
+// would serve it, in Debian's Chromium. One run's performance score moved by several
+// hundredths on a small shared machine (0.92-0.98, its total blocking time by 100-200
+// ms), so it runs
 // LIGHTHOUSE_RUNS times (5 unless set) and reports Lighthouse's own median run (the
 // one nearest the median first contentful paint and time to interactive, as its
 // documentation advises) with every run's score and blocking time beside it. Prints
