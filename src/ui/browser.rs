@@ -89,6 +89,17 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     true
 }
 
+/// A signal that turns true in a task of its own (a zero timeout) after the one that
+/// made it. A part of the page that its first frame can do without reads it, so that
+/// its first work comes after the app's start task instead of lengthening it. Each
+/// call has its own timer, so two such parts do their work in two tasks.
+pub fn after_this_task() -> leptos::prelude::RwSignal<bool> {
+    use leptos::prelude::*;
+    let done = RwSignal::new(false);
+    set_timeout(move || done.set(true), std::time::Duration::ZERO);
+    done
+}
+
 /// Resolves in a task of its own (after a zero timeout): what follows the `await`
 /// runs outside the task that awaited it, so a long start-up splits into shorter
 /// tasks.

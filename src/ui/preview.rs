@@ -18,8 +18,7 @@ pub fn Preview() -> impl IntoView {
     // start, not within it: a wide screen's start task is shorter (the writer may be
     // typing in the early editor meanwhile), and the pane fills a frame later.
     let layout = super::Layout::get();
-    let started = RwSignal::new(false);
-    set_timeout(move || started.set(true), std::time::Duration::ZERO);
+    let started = super::browser::after_this_task();
     let on_screen = move || started.get() && layout.preview_shown();
     let header = Memo::new(move |shown: Option<&String>| {
         if !on_screen() {

@@ -9,8 +9,7 @@ pub fn StatusBar() -> impl IntoView {
     // The counts are not needed in the first frame: they come in a task after the
     // app's start (a Markdown parse of the whole text, and its code compiled), which
     // keeps that task shorter. The bar keeps its height meanwhile (style/layout.css).
-    let started = RwSignal::new(false);
-    set_timeout(move || started.set(true), std::time::Duration::ZERO);
+    let started = super::browser::after_this_task();
     // Counting parses the whole text: do it when typing pauses, not per keystroke.
     let s = Memo::new(move |_| {
         doc.settled.track();
