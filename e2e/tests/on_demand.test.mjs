@@ -17,10 +17,12 @@ const part = (name) => new RegExp(`/recap-${name}-[0-9a-f]{16}\\.wasm$`);
 // refuse it.
 // `atInsertion` runs in the page when the app's start has inserted the app (a mutation
 // observer's callback, before that task ends); what it returns is `window.__inserted`.
-async function start(viewport, { atInsertion } = {}) {
+// `init` runs in the page before anything else.
+async function start(viewport, { atInsertion, init } = {}) {
   const server = await serveDist();
   const context = await launch({ serviceWorkers: "block", viewport });
   const page = await context.newPage();
+  if (init) await page.addInitScript(init);
   if (atInsertion) {
     await page.addInitScript(`new MutationObserver((_, observer) => {
       if (!document.querySelector(".app")) return;
@@ -272,6 +274,39 @@ test("a wide screen's preview fills in a task after the app's start, and the edi
       return { x, y, width, height };
     });
     assert.deepEqual(editor, inserted.editor, "the editor moved when the preview filled");
+    assert.deepEqual(errors, []);
+  } finally {
+    await close();
+  }
+});
+
+test("a wide screen's first preview is painted before the status line counts and the drafts list's code is asked for", async () => {
+  // When the preview's first block is in the page, when the frame that paints it has
+  // begun (its animation frame), and when the counts are in the status line.
+  const init = () => {
+    window.__at = {};
+    new MutationObserver(() => {
+      const at = window.__at;
+      if (!at.preview && document.querySelector("[data-testid=preview] .block")) {
+        at.preview = performance.now();
+        requestAnimationFrame(() => (at.previewFrame = performance.now()));
+      }
+      if (!at.counts && /\d/.test(document.querySelector("[data-testid=stat-words]")?.textContent ?? "")) at.counts = performance.now();
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  };
+  const { page, errors, close } = await start({ width: 1280, height: 800 }, { init });
+  try {
+    await page.locator("[data-testid=draft-list] [data-testid=new-draft]").waitFor();
+    await page.waitForFunction(() => window.__at.counts);
+    const at = await page.evaluate((drafts) => ({
+      ...window.__at,
+      drafts: performance.getEntriesByType("resource").find((r) => new RegExp(drafts).test(r.name))?.startTime,
+    }), part("drafts").source);
+    assert.ok(at.previewFrame > at.preview, `the preview's frame: ${JSON.stringify(at)}`);
+    // Each came in a task of its own that ran before the preview's frame, and so
+    // delayed its paint.
+    assert.ok(at.counts > at.previewFrame, `the status line counted at ${at.counts} ms, before the frame painting the preview (${at.previewFrame} ms)`);
+    assert.ok(at.drafts > at.previewFrame, `the drafts list's code was asked for at ${at.drafts} ms, before the frame painting the preview (${at.previewFrame} ms)`);
     assert.deepEqual(errors, []);
   } finally {
     await close();

@@ -100,20 +100,51 @@ pub fn after_this_task() -> leptos::prelude::RwSignal<bool> {
     done
 }
 
-/// Resolves in a task of its own (after a zero timeout): what follows the `await`
-/// runs outside the task that awaited it, so a long start-up splits into shorter
-/// tasks.
-pub async fn next_task() {
-    // A promise the timer resolves, awaited as this file awaits the browser's others.
-    let timer = js_sys::Promise::new(&mut |resolve, _reject| {
-        leptos::prelude::set_timeout(
+thread_local! {
+    /// Whether the app's first frames are painted: see [`after_first_frames`].
+    static FIRST_FRAMES_PAINTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f` in a task after the app's next two frames, or in the next task once
+/// those are painted. What the first frames can do without (the status line's
+/// counts, a part's code wanted at start) then does not delay them: on a wide screen
+/// the first frame shows the page and the second the preview, whose first rendering
+/// is a task of its own ([`after_this_task`]). A zero timer, as those had before, ran
+/// before the second frame and delayed the preview's paint by about a frame. A page
+/// opened hidden paints no frame: what waits here comes when it is first shown.
+pub fn after_first_frames(f: impl FnOnce() + 'static) {
+    // One body for every caller, not a copy of its three closures per caller's type.
+    first_frames_then(Box::new(f));
+}
+
+fn first_frames_then(f: Box<dyn FnOnce()>) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    let task = move || {
+        set_timeout(
             move || {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+                FIRST_FRAMES_PAINTED.set(true);
+                f();
             },
             std::time::Duration::ZERO,
         );
+    };
+    if FIRST_FRAMES_PAINTED.get() {
+        task();
+    } else {
+        request_animation_frame(move || request_animation_frame(task));
+    }
+}
+
+/// Resolves as [`after_first_frames`] runs its function: what follows the `await`
+/// runs outside the task that awaited it, after the app's first frames.
+pub async fn first_frames_painted() {
+    // A promise the timer resolves, awaited as this file awaits the browser's others.
+    let painted = js_sys::Promise::new(&mut |resolve, _reject| {
+        after_first_frames(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        });
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
 
 /// A file the writer picked or dropped: its name and its exact bytes.

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let doc = Doc::get();
-    // The counts are not needed in the first frame: they come in a task after the
-    // app's start (a Markdown parse of the whole text, and its code compiled), which
-    // keeps that task shorter. The bar keeps its height meanwhile (style/layout.css).
-    let started = super::browser::after_this_task();
+    // The counts are not needed in the first frames: they come in a task after them
+    // (a Markdown parse of the whole text, and its code compiled), which keeps the
+    // app's start task shorter and does not delay the preview's first paint. The bar
+    // keeps its height meanwhile (style/layout.css).
+    let started = RwSignal::new(false);
+    super::browser::after_first_frames(move || started.set(true));
     // Counting parses the whole text: do it when typing pauses, not per keystroke.
     let s = Memo::new(move |_| {
         doc.settled.track();
