@@ -343,17 +343,22 @@ test("scrolling the editor scrolls the preview to the same place, and back", asy
   await page.locator("[data-testid=preview] li", { hasText: "Write the docs first." }).waitFor();
   // Scroll the editor to a talk half-way down: the preview shows that talk at its top.
   const scroller = page.locator(".cm-scroller");
-  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
-  await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop > 0);
-  // Where the preview lands, not where it passes: groups laid out for the first time
-  // as they come into view move it, and it is put back in step a frame later. Read
-  // at once, it was at the bottom once in a full parallel run (not reproduced alone);
-  // a preview that stays there still fails below.
-  await page.waitForFunction(() => new Promise((resolve) => {
+  // Until the preview has not moved for two frames: it is put back in step a frame
+  // after the editor has measured the lines it shows.
+  const landed = () => page.waitForFunction(() => new Promise((resolve) => {
     const p = document.querySelector(".preview-pane");
     const at = [p.scrollTop, p.scrollHeight];
     requestAnimationFrame(() => requestAnimationFrame(() => resolve(p.scrollTop === at[0] && p.scrollHeight === at[1])));
   }));
+  // The editor shows the end of the text (the cursor is there), and the preview its
+  // bottom: wait for the preview to move from there, not for any position. Reading
+  // it as soon as it was past 0 read the bottom before the editor's scroll event had
+  // come, once in a full parallel run.
+  await landed();
+  const before = await pane.evaluate((p) => p.scrollTop);
+  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
+  await page.waitForFunction((b) => document.querySelector(".preview-pane").scrollTop !== b, before);
+  await landed();
   const half = await pane.evaluate((p) => p.scrollTop / (p.scrollHeight - p.clientHeight));
   assert.ok(half > 0.25 && half < 0.75, `preview at ${half} of its height`);
   // The line at the editor's top and the block at the preview's top say the same.
