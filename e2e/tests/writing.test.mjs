@@ -335,6 +335,16 @@ test("light and dark themes: the toggle switches and is remembered", async () =>
   await page.close();
 });
 
+/** Resolves once the preview has not moved for two frames: the sync puts it back in
+ * step a frame after the editor has measured the lines it shows. */
+function landed(page) {
+  return page.waitForFunction(() => new Promise((resolve) => {
+    const p = document.querySelector(".preview-pane");
+    const at = [p.scrollTop, p.scrollHeight];
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(p.scrollTop === at[0] && p.scrollHeight === at[1])));
+  }));
+}
+
 test("scrolling the editor scrolls the preview to the same place, and back", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, await longRecap());
@@ -343,22 +353,15 @@ test("scrolling the editor scrolls the preview to the same place, and back", asy
   await page.locator("[data-testid=preview] li", { hasText: "Write the docs first." }).waitFor();
   // Scroll the editor to a talk half-way down: the preview shows that talk at its top.
   const scroller = page.locator(".cm-scroller");
-  // Until the preview has not moved for two frames: it is put back in step a frame
-  // after the editor has measured the lines it shows.
-  const landed = () => page.waitForFunction(() => new Promise((resolve) => {
-    const p = document.querySelector(".preview-pane");
-    const at = [p.scrollTop, p.scrollHeight];
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve(p.scrollTop === at[0] && p.scrollHeight === at[1])));
-  }));
   // The editor shows the end of the text (the cursor is there), and the preview its
   // bottom: wait for the preview to move from there, not for any position. Reading
   // it as soon as it was past 0 read the bottom before the editor's scroll event had
   // come, once in a full parallel run.
-  await landed();
+  await landed(page);
   const before = await pane.evaluate((p) => p.scrollTop);
   await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
   await page.waitForFunction((b) => document.querySelector(".preview-pane").scrollTop !== b, before);
-  await landed();
+  await landed(page);
   const half = await pane.evaluate((p) => p.scrollTop / (p.scrollHeight - p.clientHeight));
   assert.ok(half > 0.25 && half < 0.75, `preview at ${half} of its height`);
   // The line at the editor's top and the block at the preview's top say the same.
@@ -400,9 +403,13 @@ test("scroll sync in a post of 300 blocks (several groups, most not laid out) la
       return [at(".cm-scroller", ".cm-line"), at(".preview-pane", ".block")];
     });
   const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // The preview starts at its bottom (the cursor is at the end): wait for it to move
+  // from there, and land.
+  await landed(page);
+  const start = await page.locator(".preview-pane").evaluate((p) => p.scrollTop);
   await page.locator(".cm-scroller").evaluate((el) => { el.scrollTop = el.scrollHeight * 0.6; });
-  await page.waitForFunction(() => document.querySelector(".preview-pane").scrollTop > 0);
-  await settled();
+  await page.waitForFunction((b) => document.querySelector(".preview-pane").scrollTop !== b, start);
+  await landed(page);
   const [editorTop, previewTop] = await tops();
   assert.ok(editorTop && Number(editorTop.split(" ")[1]) > 60, `editor at ${editorTop}`);
   assert.equal(previewTop, editorTop, "the preview shows what the editor shows");
