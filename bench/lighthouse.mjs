@@ -140,7 +140,7 @@ export function printLighthouse(r) {
   if (tasks.length > 0) console.log(`  long tasks (simulated): ${tasks.map((t) => `${t.duration_ms} ms at ${t.start_ms} (${t.script})`).join("; ")}`);
   if (runs.length > 1) {
     const perf = runs.map((x) => x.performance);
-    console.log(`  every run: performance ${runs.map((x) => x.performance).join(", ")} (${Math.min(...perf)}-${Math.max(...perf)}); TBT ${runs.map((x) => x.total_blocking_time_ms).join(", ")} ms`);
+    console.log(`  every run: performance ${perf.join(", ")} (${Math.min(...perf)}-${Math.max(...perf)}); TBT ${runs.map((x) => x.total_blocking_time_ms).join(", ")} ms`);
   }
   if (r.failed_audits.length > 0) console.log(`  audits under 0.9: ${r.failed_audits.join("; ")}`);
 }

@@ -345,6 +345,19 @@ function landed(page) {
   }));
 }
 
+/** Scrolls the editor to `fraction` of its height; resolves once the preview has
+ * followed and landed. The preview starts where the editor's cursor put it (at the
+ * end of a text just set: its bottom), so it is waited for to move from there, not
+ * to be anywhere past 0: that read the bottom once, before the editor's scroll event
+ * had come, in a full parallel run. */
+async function scrollEditorTo(page, fraction) {
+  await landed(page);
+  const before = await page.locator(".preview-pane").evaluate((p) => p.scrollTop);
+  await page.locator(".cm-scroller").evaluate((el, f) => { el.scrollTop = el.scrollHeight * f; }, fraction);
+  await page.waitForFunction((b) => document.querySelector(".preview-pane").scrollTop !== b, before);
+  await landed(page);
+}
+
 test("scrolling the editor scrolls the preview to the same place, and back", async () => {
   const { page } = await openApp(app.context, app.server.url);
   await freshDraft(page, await longRecap());
@@ -352,16 +365,7 @@ test("scrolling the editor scrolls the preview to the same place, and back", asy
   // The preview has drawn the whole text (its last block) before the scroll.
   await page.locator("[data-testid=preview] li", { hasText: "Write the docs first." }).waitFor();
   // Scroll the editor to a talk half-way down: the preview shows that talk at its top.
-  const scroller = page.locator(".cm-scroller");
-  // The editor shows the end of the text (the cursor is there), and the preview its
-  // bottom: wait for the preview to move from there, not for any position. Reading
-  // it as soon as it was past 0 read the bottom before the editor's scroll event had
-  // come, once in a full parallel run.
-  await landed(page);
-  const before = await pane.evaluate((p) => p.scrollTop);
-  await scroller.evaluate((el) => { el.scrollTop = el.scrollHeight / 2; });
-  await page.waitForFunction((b) => document.querySelector(".preview-pane").scrollTop !== b, before);
-  await landed(page);
+  await scrollEditorTo(page, 0.5);
   const half = await pane.evaluate((p) => p.scrollTop / (p.scrollHeight - p.clientHeight));
   assert.ok(half > 0.25 && half < 0.75, `preview at ${half} of its height`);
   // The line at the editor's top and the block at the preview's top say the same.
@@ -403,13 +407,7 @@ test("scroll sync in a post of 300 blocks (several groups, most not laid out) la
       return [at(".cm-scroller", ".cm-line"), at(".preview-pane", ".block")];
     });
   const settled = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  // The preview starts at its bottom (the cursor is at the end): wait for it to move
-  // from there, and land.
-  await landed(page);
-  const start = await page.locator(".preview-pane").evaluate((p) => p.scrollTop);
-  await page.locator(".cm-scroller").evaluate((el) => { el.scrollTop = el.scrollHeight * 0.6; });
-  await page.waitForFunction((b) => document.querySelector(".preview-pane").scrollTop !== b, start);
-  await landed(page);
+  await scrollEditorTo(page, 0.6);
   const [editorTop, previewTop] = await tops();
   assert.ok(editorTop && Number(editorTop.split(" ")[1]) > 60, `editor at ${editorTop}`);
   assert.equal(previewTop, editorTop, "the preview shows what the editor shows");
