@@ -20,7 +20,7 @@ import { showEarly } from "./recap-editor.js";
 const firstVisit = !navigator.serviceWorker?.controller && document.visibilityState === "visible";
 let release;
 if (firstVisit) globalThis.recapBeforeApp = new Promise((resolve) => (release = resolve));
-setTimeout(() => {
+function show() {
   let shown = false;
   try {
     shown = showEarly();
@@ -28,7 +28,12 @@ setTimeout(() => {
     if (release && shown) afterPaint(release);
     else release?.();
   }
-}, 0);
+}
+// On a first visit the loader waits for the paint anyway, so nothing is gained by
+// letting it run first: the draft shows at once. The timer's turn came after the load
+// event's task, 13 ms later in a traced cold load.
+if (firstVisit) show();
+else setTimeout(show, 0);
 
 /** Calls `done` once the browser has painted what was just added (at most a second on). */
 function afterPaint(done) {
