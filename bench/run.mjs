@@ -17,6 +17,7 @@ import { launch } from "../e2e/lib/browser.mjs";
 import { waitForParsed } from "../e2e/lib/editor.mjs";
 import { runLighthouse, printLighthouse } from "./lighthouse.mjs";
 import { traceStartup } from "./main-thread.mjs";
+import { watchStartup, startupEvent } from "./startup-watch.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = resolve(here, "..");
@@ -207,16 +208,17 @@ for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
   const cold = await launch();
   const page = await cold.newPage();
   await page.addInitScript(watchStartup);
-  await page.goto(app.url);
-  await page.waitForFunction(() => window.__previewPainted > 0);
+  await page.goto(app.url, { waitUntil: "commit" });
+  await startupEvent(page, "__previewPainted");
   startups.push(await page.evaluate(startupFigures));
   await cold.close();
   for (const [floor, path, ready] of [["page", "page.html", null], ["editor", "editor.html", "__editorReady"]]) {
     const fresh = await launch();
     const floorPage = await fresh.newPage();
     await floorPage.addInitScript(watchStartup);
-    await floorPage.goto(`${floors.url}${path}`);
-    await floorPage.waitForFunction((ready) => (!ready || window[ready] > 0) && performance.getEntriesByName("first-contentful-paint").length > 0, ready);
+    await floorPage.goto(`${floors.url}${path}`, { waitUntil: "commit" });
+    await startupEvent(floorPage, "__firstPaint");
+    if (ready) await startupEvent(floorPage, ready);
     const figures = await floorPage.evaluate(startupFigures);
     floorLoads[floor].push({ fcp: figures.fcp, editor: figures.editor });
     await fresh.close();
@@ -238,8 +240,8 @@ if (only !== "keystrokes") {
   // register-sw.js keeps the registration there.
   await page.waitForFunction(() => window.__recapRegistration?.active?.state === "activated", null, { timeout: 60_000 });
   for (let i = 0; i < REPEAT_LOADS + 1; i++) {
-    await page.reload();
-    await page.waitForFunction(() => window.__previewPainted > 0);
+    await page.reload({ waitUntil: "commit" });
+    await startupEvent(page, "__previewPainted");
     // The first reload is the first one the worker serves: V8's code cache is made
     // then, and used from the next.
     const controlled = await page.evaluate(() => Boolean(navigator.serviceWorker?.controller));
@@ -250,23 +252,6 @@ if (only !== "keystrokes") {
 await floors.close();
 await app.close();
 await base.close();
-
-/** Runs in the page before its scripts: notes when the editor is in the page, and
- * when the preview's first block is painted (the frame after it is in the DOM). */
-function watchStartup() {
-  const seen = () => {
-    if (!window.__editorReady && document.querySelector("[data-testid=editor]")) window.__editorReady = performance.now();
-    if (!window.__previewPainted && document.querySelector("[data-testid=preview] .block")) {
-      const at = performance.now();
-      window.__previewPainted = -1;
-      requestAnimationFrame(() => {
-        window.__previewPainted = performance.now();
-        window.__previewInDom = at;
-      });
-    }
-  };
-  new MutationObserver(seen).observe(document, { childList: true, subtree: true });
-}
 
 /** Runs in the page: its start-up figures, ms from navigation start. */
 function startupFigures() {
@@ -298,7 +283,7 @@ async function floorPages(dir, editorBundle) {
   await writeFile(join(dir, "page.js"), 'document.body.append(Object.assign(document.createElement("p"), { textContent: "painted" }));\n');
   await writeFile(join(dir, "page.html"), `${head}<link rel="stylesheet" href="page.css"><script type="module" src="page.js"></script></head><body></body></html>\n`);
   await writeFile(join(dir, "recap-editor.js"), await readFile(editorBundle));
-  await writeFile(join(dir, "editor.js"), 'import { showEarly } from "./recap-editor.js";\nsetTimeout(showEarly, 0);\n');
+  await writeFile(join(dir, "editor.js"), 'import { showEarly } from "./recap-editor.js";\nshowEarly();\n');
   await writeFile(
     join(dir, "editor.html"),
     `${head}<link rel="modulepreload" href="recap-editor.js"><script type="module" src="editor.js"></script></head><body></body></html>\n`,
