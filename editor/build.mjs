@@ -68,8 +68,8 @@ const compress = { module: true, ecma: 2020, compress: { passes: 2 }, mangle: tr
 // longest task before the app starts 137 -> 80 ms (10 cold loads; docs/design.md,
 // "Start-up"). The search bundle is not hinted: it runs only at the first search.
 // Measured again 2026-12-01: from a local server the early editor showed 11-23 ms
-// sooner without the hint, on a 10 Mbit/s connection 12 ms later; kept for the
-// second (docs/design.md).
+// sooner without the hint, but on a 10 Mbit/s connection it painted 12 ms later;
+// kept for the second (docs/design.md).
 const COMPILE_ALL_ON_LOAD = "//# allFunctionsCalledOnLoad\n";
 const bundles = [
   // The editor: loaded with the page. The search bundle's path stays as written.
