@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveDist } from "../e2e/lib/server.mjs";
-import { launch } from "../e2e/lib/browser.mjs";
+import { launch, launchBrowser } from "../e2e/lib/browser.mjs";
 import { waitForParsed } from "../e2e/lib/editor.mjs";
 import { runLighthouse, printLighthouse } from "./lighthouse.mjs";
 import { traceStartup } from "./main-thread.mjs";
@@ -200,19 +200,39 @@ await context.close();
 // script, a line of text: its first paint) and the editor alone (the same
 // recap-editor.js, in a page with nothing else, showing a first visit's draft as the
 // app's page does: `showEarly`).
+// Each is also followed by a first visit in a browser that has been running all
+// along (a fresh context: no cache, no storage, no service worker), as when a writer
+// opens the app from a browser already open: the browser's own start-up work (its
+// processes, its font lookups) is then done, where a fresh browser's first page pays
+// for it.
 const floors = await floorPages(join(out, "floor"), join(root, "dist", "recap-editor.js"));
 const startups = [];
+const firstVisits = [];
 const floorLoads = { page: [], editor: [] };
-for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
-  progress(`cold load ${i + 1} of ${COLD_LOADS} (and of the floors)`);
-  const cold = await launch();
-  const page = await cold.newPage();
+const running = only === "keystrokes" ? null : await launchBrowser();
+if (running) {
+  // Its first page, not measured: the browser's own first-page work.
+  const context = await running.newContext();
+  await (await context.newPage()).goto(`${floors.url}page.html`);
+  await context.close();
+}
+/** One load of the app in `context`, its start-up figures once the preview is painted. */
+async function loadApp(context) {
+  const page = await context.newPage();
   await page.addInitScript(watchStartup);
   await page.goto(app.url, { waitUntil: "commit" });
   await startupEvent(page, "__previewPainted");
   await startupEvent(page, "__firstPaint");
-  startups.push(await page.evaluate(startupFigures));
+  return page.evaluate(startupFigures);
+}
+for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
+  progress(`cold load ${i + 1} of ${COLD_LOADS} (and of the floors, and a first visit)`);
+  const cold = await launch();
+  startups.push(await loadApp(cold));
   await cold.close();
+  const visit = await running.newContext({ viewport: { width: 1280, height: 800 } });
+  firstVisits.push(await loadApp(visit));
+  await visit.close();
   for (const [floor, path, ready] of [["page", "page.html", null], ["editor", "editor.html", "__editorReady"]]) {
     const fresh = await launch();
     const floorPage = await fresh.newPage();
@@ -253,6 +273,7 @@ if (only !== "keystrokes") {
   }
   await warm.close();
 }
+await running?.close();
 await floors.close();
 await app.close();
 await base.close();
@@ -339,6 +360,11 @@ const startup = {
   mounted_to_preview_median_ms: quantile(startups.map((s) => s.preview - s.mounted), 0.5),
 };
 const floor = { page: medians(floorLoads.page), editor: medians(floorLoads.editor) };
+const firstVisit = {
+  loads: firstVisits.length,
+  ...medians(firstVisits),
+  preview_each_ms: firstVisits.map((s) => Math.round(s.preview)).sort((a, b) => a - b),
+};
 const repeat = { loads: repeats.length, ...medians(repeats) };
 if (startups.length) {
   console.log(`\nStart-up over ${startups.length} cold loads, median ms from navigation start (local server, no throttling):`);
@@ -346,6 +372,7 @@ if (startups.length) {
   console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
   console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, first paint ${startup.fcp_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
   console.log(`  preview painted in each load: ${startup.preview_each_ms.join(", ")}; from the app's mount, median ${startup.mounted_to_preview_median_ms.toFixed(0)}`);
+  console.log(`  first visits in a browser already running (a fresh context each, beside the cold loads): editor ready ${firstVisit.editor_median_ms.toFixed(0)}, first paint ${firstVisit.fcp_median_ms.toFixed(0)}, app mounted ${firstVisit.mounted_median_ms.toFixed(0)}, preview painted ${firstVisit.preview_median_ms.toFixed(0)} (each: ${firstVisit.preview_each_ms.join(", ")})`);
   console.log(`  floors, cold loads in fresh profiles alternately with the app's: a page alone (one stylesheet, one script) first paint ${floor.page.fcp_median_ms.toFixed(0)};`);
   console.log(`  the editor alone (the same recap-editor.js, nothing else) ready ${floor.editor.editor_median_ms.toFixed(0)}, first paint ${floor.editor.fcp_median_ms.toFixed(0)}`);
 }
@@ -365,5 +392,5 @@ console.log(`  (gzip: the .gz files, written by zopfli; zlib level 9 on the fly 
 if (lighthouse) printLighthouse(lighthouse);
 
 await mkdir(out, { recursive: true });
-await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, startup_floor: floor, repeat_visits: repeat, startup_main_thread: mainThread, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
+await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, startup_first_visits: firstVisit, startup_floor: floor, repeat_visits: repeat, startup_main_thread: mainThread, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
 console.log("\nwrote target/bench/browser.json");

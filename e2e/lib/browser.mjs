@@ -9,21 +9,25 @@ import { fileURLToPath } from "node:url";
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const screenshotDir = resolve(here, "..", "..", "target", "e2e-screenshots");
 
+const browserOptions = {
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+};
+
 /** A fresh profile; `options` adds Playwright context options (`serviceWorkers: "block"`). */
 export async function launch(options = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), "recap-e2e-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    ...browserOptions,
     viewport: { width: 1280, height: 800 },
     ...options,
   });
@@ -65,4 +69,13 @@ export async function screenshot(page, name) {
   const path = join(screenshotDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/**
+ * A browser left running, started as `launch` starts one: each `newContext()` of it
+ * is a fresh profile (no cache, no storage, no service worker) in a browser that
+ * has already started, as when a writer opens the app for the first time.
+ */
+export function launchBrowser() {
+  return chromium.launch(browserOptions);
 }
