@@ -185,18 +185,24 @@ pub const DRAWN_SHORTCODES: &[&str] = &[
     "highlight",
 ];
 
-/// The post's header as the preview shows it: title, date and tags, escaped.
+/// The post's header as the preview shows it: title, date and tags, escaped. A
+/// missing or blank title shows as "Untitled", as the top bar and the drafts list
+/// show it (a new recap's template has `title: ''`), not as an empty heading.
 ///
 /// ```
 /// let post = recap::post::Post::parse("---\ntitle: '<b>Munich</b>'\ntags: [Devops]\n---\n").unwrap();
 /// let html = recap::render::header_html(post.fields());
 /// assert!(html.contains("&lt;b&gt;Munich&lt;/b&gt;"));
+///
+/// let blank = recap::post::Post::parse("---\ntitle: ' '\n---\n").unwrap();
+/// assert!(recap::render::header_html(blank.fields()).contains(">Untitled</h1>"));
 /// ```
 pub fn header_html(fields: &crate::post::Fields) -> String {
     let mut out = String::from("<header class=\"post-header\">");
+    let title = fields.title.as_deref().filter(|t| !t.trim().is_empty());
     out.push_str(&format!(
         "<h1 class=\"post-title\">{}</h1>",
-        html::escape(fields.title.as_deref().unwrap_or("Untitled"))
+        html::escape(title.unwrap_or("Untitled"))
     ));
     if let Some(date) = &fields.date {
         out.push_str(&format!(
