@@ -257,17 +257,21 @@ test("the status line counts in a task after the app's start, and keeps its heig
   }
 });
 
-test("a wide screen's preview fills in a task after the app's start, and the editor does not move when it does", async () => {
-  // The preview and the editor as the app's start inserted them.
+test("a wide screen's preview is in the app's first frame, and the editor does not move when it fills", async () => {
+  // The editor as the app's start inserted it, and the preview's blocks when the first
+  // frame after that insertion begins (its animation frame runs before it paints).
   const atInsertion = () => {
-    const body = document.querySelector(".app [data-testid=preview]");
     const { x, y, width, height } = document.querySelector(".app [data-testid=editor]").getBoundingClientRect();
-    return { blocks: body.children.length, editor: { x, y, width, height } };
+    requestAnimationFrame(() => {
+      window.__inserted.blocksAtFirstFrame = document.querySelectorAll(".app [data-testid=preview] .block").length;
+    });
+    return { editor: { x, y, width, height } };
   };
   const { page, errors, close } = await start({ width: 1280, height: 800 }, { atInsertion });
   try {
+    await page.waitForFunction(() => window.__inserted?.blocksAtFirstFrame !== undefined);
     const inserted = await page.evaluate(() => window.__inserted);
-    assert.equal(inserted.blocks, 0, "the preview was rendered within the app's start task");
+    assert.ok(inserted.blocksAtFirstFrame > 0, "the app's first frame came before the preview's first blocks");
     await page.locator("[data-testid=preview] .block").first().waitFor();
     const editor = await page.evaluate(() => {
       const { x, y, width, height } = document.querySelector(".app [data-testid=editor]").getBoundingClientRect();
@@ -303,7 +307,7 @@ test("a wide screen's first preview is painted before the status line counts and
       drafts: performance.getEntriesByType("resource").find((r) => new RegExp(drafts).test(r.name))?.startTime,
     }), part("drafts").source);
     assert.ok(at.previewFrame > at.preview, `the preview's frame: ${JSON.stringify(at)}`);
-    // Each came in a task of its own that ran before the preview's frame, and so
+    // Each came in a task of its own that had run before the preview's frame, and so
     // delayed its paint.
     assert.ok(at.counts > at.previewFrame, `the status line counted at ${at.counts} ms, before the frame painting the preview (${at.previewFrame} ms)`);
     assert.ok(at.drafts > at.previewFrame, `the drafts list's code was asked for at ${at.drafts} ms, before the frame painting the preview (${at.previewFrame} ms)`);

@@ -89,58 +89,48 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) -> bool {
     true
 }
 
-/// A signal that turns true in a task of its own (a zero timeout) after the one that
-/// made it. A part of the page that its first frame can do without reads it, so that
-/// its first work comes after the app's start task instead of lengthening it. Each
-/// call has its own timer, so two such parts do their work in two tasks.
-pub fn after_this_task() -> leptos::prelude::RwSignal<bool> {
-    use leptos::prelude::*;
-    let done = RwSignal::new(false);
-    set_timeout(move || done.set(true), std::time::Duration::ZERO);
-    done
-}
-
 thread_local! {
-    /// Whether the app's first frames are painted: see [`after_first_frames`].
-    static FIRST_FRAMES_PAINTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether the app's first frame is painted: see [`after_first_frame`].
+    static FIRST_FRAME_PAINTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Runs `f` in a task after the app's next two frames, or in the next task once
-/// those are painted. What the first frames can do without (the status line's
-/// counts, a part's code wanted at start) then does not delay them: on a wide screen
-/// the first frame shows the page and the second the preview, whose first rendering
-/// is a task of its own ([`after_this_task`]). A zero timer, as those had before, ran
-/// before the second frame and delayed the preview's paint by about a frame. A page
-/// opened hidden paints no frame: what waits here comes when it is first shown.
-pub fn after_first_frames(f: impl FnOnce() + 'static) {
-    // One body for every caller, not a copy of its three closures per caller's type.
-    first_frames_then(Box::new(f));
+/// Runs `f` in a task after the app's first frame, or in the next task once that is
+/// painted. What the first frame can do without (the status line's counts, a part's
+/// code wanted at start) then does not delay it: on a wide screen that frame shows the
+/// page with its preview. A zero timer, as those had before, could run before the
+/// frame and delay its paint. A page opened hidden paints no frame: what waits here
+/// comes when it is first shown.
+pub fn after_first_frame(f: impl FnOnce() + 'static) {
+    // One body for every caller, not a copy of its closures per caller's type.
+    first_frame_then(Box::new(f));
 }
 
-fn first_frames_then(f: Box<dyn FnOnce()>) {
+fn first_frame_then(f: Box<dyn FnOnce()>) {
     use leptos::prelude::{request_animation_frame, set_timeout};
+    // An animation frame's callbacks run before that frame's rendering: a timer they
+    // set runs after it.
     let task = move || {
         set_timeout(
             move || {
-                FIRST_FRAMES_PAINTED.set(true);
+                FIRST_FRAME_PAINTED.set(true);
                 f();
             },
             std::time::Duration::ZERO,
         );
     };
-    if FIRST_FRAMES_PAINTED.get() {
+    if FIRST_FRAME_PAINTED.get() {
         task();
     } else {
-        request_animation_frame(move || request_animation_frame(task));
+        request_animation_frame(task);
     }
 }
 
-/// Resolves as [`after_first_frames`] runs its function: what follows the `await`
-/// runs outside the task that awaited it, after the app's first frames.
-pub async fn first_frames_painted() {
+/// Resolves as [`after_first_frame`] runs its function: what follows the `await`
+/// runs outside the task that awaited it, after the app's first frame.
+pub async fn first_frame_painted() {
     // A promise the timer resolves, awaited as this file awaits the browser's others.
     let painted = js_sys::Promise::new(&mut |resolve, _reject| {
-        after_first_frames(move || {
+        after_first_frame(move || {
             let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
         });
     });

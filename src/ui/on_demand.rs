@@ -127,8 +127,8 @@ fn part_view(
         // Not in the task that builds the view: a part wanted at start (the drafts
         // list on a wide screen) is fetched and instantiated after the app's mount,
         // not within it (measured: the mount's task about 100 ms shorter), and after
-        // the preview's first paint, which it delayed by a frame.
-        send_wrapper::SendWrapper::new(super::browser::first_frames_painted()).await;
+        // the app's first frame (with the preview on a wide screen), which it delayed.
+        send_wrapper::SendWrapper::new(super::browser::first_frame_painted()).await;
         match part.await {
             Ok(view) => {
                 arrived();

@@ -14,12 +14,11 @@ pub fn Preview() -> impl IntoView {
     let post = PostMemo::get().0;
     // Rendered only while on screen: a phone's Edit tab types without it, and its
     // start does not parse the front matter for the header (a hidden preview keeps
-    // what it last showed). Its first rendering comes in a task after the app's
-    // start, not within it: a wide screen's start task is shorter (the writer may be
-    // typing in the early editor meanwhile), and the pane fills a frame later.
+    // what it last showed). On a wide screen its first rendering is part of the app's
+    // start task, so that the app's first frame paints the page with its preview
+    // (docs/design.md, "Start-up": a frame sooner, for a longer start task).
     let layout = super::Layout::get();
-    let started = super::browser::after_this_task();
-    let on_screen = move || started.get() && layout.preview_shown();
+    let on_screen = move || layout.preview_shown();
     let header = Memo::new(move |shown: Option<&String>| {
         if !on_screen() {
             return shown.cloned().unwrap_or_default();

@@ -6,12 +6,12 @@ use leptos::prelude::*;
 #[component]
 pub fn StatusBar() -> impl IntoView {
     let doc = Doc::get();
-    // The counts are not needed in the first frames: they come in a task after them
+    // The counts are not needed in the first frame: they come in a task after it
     // (a Markdown parse of the whole text, and its code compiled), which keeps the
-    // app's start task shorter and does not delay the preview's first paint. The bar
+    // app's start task shorter and does not delay the page's first paint. The bar
     // keeps its height meanwhile (style/layout.css).
     let started = RwSignal::new(false);
-    super::browser::after_first_frames(move || started.set(true));
+    super::browser::after_first_frame(move || started.set(true));
     // Counting parses the whole text: do it when typing pauses, not per keystroke.
     let s = Memo::new(move |_| {
         doc.settled.track();
