@@ -8,22 +8,35 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
+/**
+ * An esbuild plugin that replaces `from` with `to` in the package file matching
+ * `file`, and fails the build when that file no longer has `from`: a patch that
+ * silently stops applying would undo what it is for.
+ */
+function patchPackage({ name, file, from, to }) {
+  return {
+    name,
+    setup(b) {
+      b.onLoad({ filter: file }, async (args) => {
+        const source = await readFile(args.path, "utf8");
+        if (!source.includes(from)) throw new Error(`${name}: ${args.path} no longer has \`${from}\``);
+        return { contents: source.replace(from, to), loader: "js" };
+      });
+    },
+  };
+}
+
 // CodeMirror's styles come from style-mod, which gives a document (not a shadow root)
 // a <style> element: the app's Content Security Policy (`style-src 'self'`) refuses
 // it, and the editor would be unstyled. Constructable stylesheets
 // (`document.adoptedStyleSheets`, in every engine the app supports) are not inline
 // styles, so the policy stays strict. The build fails if style-mod changes here.
-const styleModInDocuments = {
+const styleModInDocuments = patchPackage({
   name: "style-mod-in-documents",
-  setup(b) {
-    b.onLoad({ filter: /style-mod[\\/]src[\\/]style-mod\.js$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      const from = "if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet) {";
-      if (!source.includes(from)) throw new Error(`style-mod changed: ${args.path} no longer has \`${from}\``);
-      return { contents: source.replace(from, "if (root.adoptedStyleSheets && win.CSSStyleSheet) {"), loader: "js" };
-    });
-  },
-};
+  file: /style-mod[\\/]src[\\/]style-mod\.js$/,
+  from: "if (!root.head && root.adoptedStyleSheets && win.CSSStyleSheet) {",
+  to: "if (root.adoptedStyleSheets && win.CSSStyleSheet) {",
+});
 
 // @codemirror/commands makes an `Intl.Segmenter` (words) when its module runs, for
 // moving by sub-word over CJK text. Making one loads ICU's word-break data: 14 ms of
@@ -31,18 +44,12 @@ const styleModInDocuments = {
 // loads), before the early editor can show. The bundle does not even use it (the
 // sub-word commands are not bound), but the minifiers keep a `new` they cannot prove
 // free. Here it is made at its first use. The build fails if the source changes.
-const segmenterAtFirstUse = {
+const segmenterAtFirstUse = patchPackage({
   name: "segmenter-at-first-use",
-  setup(b) {
-    b.onLoad({ filter: /@codemirror[\\/]commands[\\/]dist[\\/]index\.js$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      const from = "/*@__PURE__*/new (Intl.Segmenter)(undefined, { granularity: \"word\" })";
-      if (!source.includes(from)) throw new Error(`@codemirror/commands changed: ${args.path} no longer has \`${from}\``);
-      const atFirstUse = "{ segment(text) { return (this.made ??= new Intl.Segmenter(undefined, { granularity: \"word\" })).segment(text); } }";
-      return { contents: source.replace(from, atFirstUse), loader: "js" };
-    });
-  },
-};
+  file: /@codemirror[\\/]commands[\\/]dist[\\/]index\.js$/,
+  from: '/*@__PURE__*/new (Intl.Segmenter)(undefined, { granularity: "word" })',
+  to: '{ segment(text) { return (this.made ??= new Intl.Segmenter(undefined, { granularity: "word" })).segment(text); } }',
+});
 
 // The search panel's bundle takes CodeMirror from the editor bundle's re-exports: a
 // second copy of @codemirror/state would not know the editor's state.
