@@ -17,7 +17,7 @@ import { launch, launchBrowser } from "../e2e/lib/browser.mjs";
 import { waitForParsed } from "../e2e/lib/editor.mjs";
 import { runLighthouse, printLighthouse } from "./lighthouse.mjs";
 import { traceStartup } from "./main-thread.mjs";
-import { watchStartup, startupEvent } from "./startup-watch.mjs";
+import { watchStartup, startupEvent, openWatched } from "./startup-watch.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = resolve(here, "..");
@@ -218,11 +218,7 @@ if (running) {
 }
 /** One load of the app in `context`, its start-up figures once the preview is painted. */
 async function loadApp(context) {
-  const page = await context.newPage();
-  await page.addInitScript(watchStartup);
-  await page.goto(app.url, { waitUntil: "commit" });
-  await startupEvent(page, "__previewPainted");
-  await startupEvent(page, "__firstPaint");
+  const page = await openWatched(context, app.url, "__previewPainted", "__firstPaint");
   return page.evaluate(startupFigures);
 }
 for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
@@ -235,11 +231,7 @@ for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
   await visit.close();
   for (const [floor, path, ready] of [["page", "page.html", null], ["editor", "editor.html", "__editorReady"]]) {
     const fresh = await launch();
-    const floorPage = await fresh.newPage();
-    await floorPage.addInitScript(watchStartup);
-    await floorPage.goto(`${floors.url}${path}`, { waitUntil: "commit" });
-    await startupEvent(floorPage, "__firstPaint");
-    if (ready) await startupEvent(floorPage, ready);
+    const floorPage = await openWatched(fresh, `${floors.url}${path}`, "__firstPaint", ...(ready ? [ready] : []));
     const figures = await floorPage.evaluate(startupFigures);
     floorLoads[floor].push({ fcp: figures.fcp, editor: figures.editor });
     await fresh.close();
@@ -353,18 +345,16 @@ const medians = (loads) => {
 };
 // Each load's preview too, and the part after the app's mount: the wall clock before
 // the mount moves by tens of milliseconds from load to load on a shared machine.
+/** Each load's preview painted, in ms, lowest first. */
+const eachPreview = (loads) => loads.map((s) => Math.round(s.preview)).sort((a, b) => a - b);
 const startup = {
   cold_loads: startups.length,
   ...medians(startups),
-  preview_each_ms: startups.map((s) => Math.round(s.preview)).sort((a, b) => a - b),
+  preview_each_ms: eachPreview(startups),
   mounted_to_preview_median_ms: quantile(startups.map((s) => s.preview - s.mounted), 0.5),
 };
 const floor = { page: medians(floorLoads.page), editor: medians(floorLoads.editor) };
-const firstVisit = {
-  loads: firstVisits.length,
-  ...medians(firstVisits),
-  preview_each_ms: firstVisits.map((s) => Math.round(s.preview)).sort((a, b) => a - b),
-};
+const firstVisit = { loads: firstVisits.length, ...medians(firstVisits), preview_each_ms: eachPreview(firstVisits) };
 const repeat = { loads: repeats.length, ...medians(repeats) };
 if (startups.length) {
   console.log(`\nStart-up over ${startups.length} cold loads, median ms from navigation start (local server, no throttling):`);

@@ -47,3 +47,15 @@ export function startupEvent(page, flag) {
   );
 }
 
+/**
+ * Opens `url` in a new page of `context`, watched by `watchStartup`, and resolves to
+ * the page once each of `flags` is noted, in order. The navigation waits only for
+ * its commit (see `startupEvent`).
+ */
+export async function openWatched(context, url, ...flags) {
+  const page = await context.newPage();
+  await page.addInitScript(watchStartup);
+  await page.goto(url, { waitUntil: "commit" });
+  for (const flag of flags) await startupEvent(page, flag);
+  return page;
+}
