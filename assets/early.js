@@ -25,6 +25,8 @@ function show() {
   try {
     shown = showEarly();
   } finally {
+    // Its fonts have been looked up by now (style/font-warmup.css).
+    document.querySelector(".font-warmup")?.remove();
     if (release && shown) afterPaint(release);
     else release?.();
   }

@@ -100,6 +100,13 @@ if (!dev) {
   if (!found) throw new Error(`index.html has no modulepreload link for ${glue[0]}`);
   const loaderLink = `<link rel="modulepreload" href="${found[1]}${loader}" crossorigin="anonymous" integrity="${sri(await minify(loader))}">`;
   html = html.replace(found[0], `${found[0]}\n${loaderLink}`);
+  // index.html's comments are notes for whoever edits it, and the lines Trunk emptied
+  // are nothing: neither is sent (about 0.4 KB gzip of the first load). Scripts keep
+  // every byte, their hashes being taken below.
+  html = html
+    .split(/(<script[\s\S]*?<\/script>)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/<!--[\s\S]*?-->/g, "").replace(/\n\s*(?=\n)/g, "")))
+    .join("");
 }
 const hashes = [];
 for (const [, body] of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {

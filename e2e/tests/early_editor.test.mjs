@@ -157,6 +157,50 @@ test("the editor shows, and the app starts, without making a word segmenter (ICU
   await page.close();
 });
 
+/** Each font (family, weight, style, size) that visible text under `root` is drawn in. */
+const fontsOf = (page, root) =>
+  page.evaluate((selector) => {
+    const fonts = new Set();
+    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.data.trim() || !node.parentElement.checkVisibility()) continue;
+      const s = getComputedStyle(node.parentElement);
+      fonts.add(`${s.fontFamily} ${s.fontWeight} ${s.fontStyle} ${s.fontSize}`);
+    }
+    return [...fonts].sort();
+  }, root);
+
+test("the fonts of the early editor's first frame are laid out before its code has run (a fresh browser looks each up once, slowly), and the page drops them once it shows", async () => {
+  const { server, context } = await setup();
+  const { page } = await openApp(context, server.url);
+  // Every style of the editor's theme that changes the font, one at a time.
+  await setText(page, "---\ntitle: Fonts\n---\n\n# Heading one\n\n## Heading two\n\n### Three\n\nText, *emphasis*, **strong**, `code`.\n\n> A quote.\n\n<!-- A comment. -->\n");
+  await saved(page);
+
+  // The page as sent, before early.js runs: what it lays out while the editor's code compiles.
+  await page.route(/\/early\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.reload({ waitUntil: "domcontentloaded" });
+  const warmed = await page.evaluate(() => [...document.querySelectorAll(".font-warmup > *")].map((e) => {
+    const s = getComputedStyle(e);
+    return `${s.fontFamily} ${s.fontWeight} ${s.fontStyle} ${s.fontSize}`;
+  }));
+  await page.unrouteAll();
+
+  const release = await holdWasm(page);
+  await page.reload({ waitUntil: "commit" });
+  await earlyOnly(page);
+  const used = await fontsOf(page, "body");
+  assert.ok(used.length >= 5, `the draft's text in several fonts: ${used.join("; ")}`);
+  const missing = used.filter((font) => !warmed.includes(font));
+  assert.deepEqual(missing, [], `the early editor draws text in fonts the page does not lay out first (style/font-warmup.css)`);
+  assert.equal(await page.locator(".font-warmup").count(), 0, "the fonts' element is gone once the editor shows");
+  release();
+  await page.waitForSelector(APP_EDITOR);
+  assert.equal(await page.locator(".font-warmup").count(), 0);
+  await page.close();
+});
+
 test("on a first visit the app's wasm is asked for once the early editor has shown the draft; with the service worker in control, at once", async () => {
   const server = await serveDist();
   const context = await launch(); // the service worker allowed: the second load is its
