@@ -18,6 +18,7 @@ import { waitForParsed } from "../e2e/lib/editor.mjs";
 import { runLighthouse, printLighthouse } from "./lighthouse.mjs";
 import { traceStartup } from "./main-thread.mjs";
 import { watchStartup, startupEvent, openWatched } from "./startup-watch.mjs";
+import { harnessCommandLine, bareLoad } from "./bare-load.mjs";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const root = resolve(here, "..");
@@ -205,11 +206,16 @@ await context.close();
 // opens the app from a browser already open: the browser's own start-up work (its
 // processes, its font lookups) is then done, where a fresh browser's first page pays
 // for it.
+// And each is followed by the same cold load with no test harness in the page
+// (bare-load.mjs): Playwright's pages report every request and script context to it
+// as they happen, which a writer's browser does not.
 const floors = await floorPages(join(out, "floor"), join(root, "dist", "recap-editor.js"));
 const startups = [];
 const firstVisits = [];
 const floorLoads = { page: [], editor: [] };
+const bareStartups = [];
 const running = only === "keystrokes" ? null : await launchBrowser();
+const commandLine = running ? await harnessCommandLine() : null;
 if (running) {
   // Its first page, not measured: the browser's own first-page work.
   const context = await running.newContext();
@@ -226,6 +232,8 @@ for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
   const cold = await launch();
   startups.push(await loadApp(cold));
   await cold.close();
+  const flags = ["__previewPainted", "__firstPaint"];
+  bareStartups.push(await bareLoad(commandLine, app.url, { width: 1280, height: 800, flags, figures: startupFigures }));
   const visit = await running.newContext({ viewport: { width: 1280, height: 800 } });
   firstVisits.push(await loadApp(visit));
   await visit.close();
@@ -353,6 +361,12 @@ const startup = {
   preview_each_ms: eachPreview(startups),
   mounted_to_preview_median_ms: quantile(startups.map((s) => s.preview - s.mounted), 0.5),
 };
+const bare = {
+  cold_loads: bareStartups.length,
+  ...medians(bareStartups),
+  preview_each_ms: eachPreview(bareStartups),
+  mounted_to_preview_median_ms: quantile(bareStartups.map((s) => s.preview - s.mounted), 0.5),
+};
 const floor = { page: medians(floorLoads.page), editor: medians(floorLoads.editor) };
 const firstVisit = { loads: firstVisits.length, ...medians(firstVisits), preview_each_ms: eachPreview(firstVisits) };
 const repeat = { loads: repeats.length, ...medians(repeats) };
@@ -362,6 +376,7 @@ if (startups.length) {
   console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
   console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, first paint ${startup.fcp_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
   console.log(`  preview painted in each load: ${startup.preview_each_ms.join(", ")}; from the app's mount, median ${startup.mounted_to_preview_median_ms.toFixed(0)}`);
+  console.log(`  the same cold loads without Playwright in the page (bare-load.mjs): editor ready ${bare.editor_median_ms.toFixed(0)}, first paint ${bare.fcp_median_ms.toFixed(0)}, app mounted ${bare.mounted_median_ms.toFixed(0)}, preview painted ${bare.preview_median_ms.toFixed(0)} (each: ${bare.preview_each_ms.join(", ")}); from the app's mount, median ${bare.mounted_to_preview_median_ms.toFixed(0)}`);
   console.log(`  first visits in a browser already running (a fresh context each, beside the cold loads): editor ready ${firstVisit.editor_median_ms.toFixed(0)}, first paint ${firstVisit.fcp_median_ms.toFixed(0)}, app mounted ${firstVisit.mounted_median_ms.toFixed(0)}, preview painted ${firstVisit.preview_median_ms.toFixed(0)} (each: ${firstVisit.preview_each_ms.join(", ")})`);
   console.log(`  floors, cold loads in fresh profiles alternately with the app's: a page alone (one stylesheet, one script) first paint ${floor.page.fcp_median_ms.toFixed(0)};`);
   console.log(`  the editor alone (the same recap-editor.js, nothing else) ready ${floor.editor.editor_median_ms.toFixed(0)}, first paint ${floor.editor.fcp_median_ms.toFixed(0)}`);
@@ -382,5 +397,5 @@ console.log(`  (gzip: the .gz files, written by zopfli; zlib level 9 on the fly 
 if (lighthouse) printLighthouse(lighthouse);
 
 await mkdir(out, { recursive: true });
-await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, startup_first_visits: firstVisit, startup_floor: floor, repeat_visits: repeat, startup_main_thread: mainThread, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
+await writeFile(join(out, "browser.json"), JSON.stringify({ keystrokes: results, startup, startup_bare: bare, startup_first_visits: firstVisit, startup_floor: floor, repeat_visits: repeat, startup_main_thread: mainThread, sizes: { by_kind: sizes.byKind, total: sizes.total }, lighthouse }, null, 2) + "\n");
 console.log("\nwrote target/bench/browser.json");

@@ -79,3 +79,12 @@ export async function screenshot(page, name) {
 export function launchBrowser() {
   return chromium.launch(browserOptions);
 }
+
+/**
+ * A browser server started as `launch` starts a browser (`server.process()` is its
+ * Chromium): bench/bare-load.mjs reads its command line to start Chromium alike
+ * without Playwright.
+ */
+export function launchBrowserServer() {
+  return chromium.launchServer(browserOptions);
+}
