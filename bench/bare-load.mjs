@@ -55,11 +55,14 @@ export async function bareLoad(commandLine, url, { width, height, flags, figures
     // The first evaluations may still meet the blank page the browser opened with.
     const waitFor = flags.map((f) => `await new Promise((r) => (window.${f} > 0 ? r() : addEventListener("${f}", r, { once: true })));`).join("");
     const expression = `(async () => { if (location.href !== ${JSON.stringify(url)}) return null; ${waitFor} return (${figures})(); })()`;
-    for (;;) {
-      const { result } = await send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true }).catch(() => ({ result: {} }));
+    const deadline = Date.now() + TIMEOUT_MS;
+    while (Date.now() < deadline) {
+      const evaluation = send("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true }).catch(() => ({ result: {} }));
+      const { result } = await Promise.race([evaluation, pause(deadline - Date.now()).then(() => ({ result: {} }))]);
       if (result?.value) return result.value;
       await pause(5);
     }
+    throw new Error(`bare load of ${url}: ${flags.join(", ")} not noted within ${TIMEOUT_MS / 1000} s`);
   } finally {
     await devtools.send("Browser.close").catch(() => {});
     if (browser.exitCode === null) await new Promise((r) => browser.once("exit", r));
@@ -94,5 +97,8 @@ function pipeSession(toBrowser, fromBrowser) {
     },
   };
 }
+
+/** As long as a load may take before the bench gives up on it. */
+const TIMEOUT_MS = 30_000;
 
 const pause = (ms) => new Promise((r) => setTimeout(r, ms));

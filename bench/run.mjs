@@ -215,7 +215,13 @@ const firstVisits = [];
 const floorLoads = { page: [], editor: [] };
 const bareStartups = [];
 const running = only === "keystrokes" ? null : await launchBrowser();
-const commandLine = running ? await harnessCommandLine() : null;
+// Read from /proc: where there is none, the bare loads are left out and the bench says so.
+const commandLine = running
+  ? await harnessCommandLine().catch((e) => {
+      progress(`no bare loads: Chromium's command line could not be read (${e.message})`);
+      return null;
+    })
+  : null;
 if (running) {
   // Its first page, not measured: the browser's own first-page work.
   const context = await running.newContext();
@@ -232,8 +238,10 @@ for (let i = 0; i < (only === "keystrokes" ? 0 : COLD_LOADS); i++) {
   const cold = await launch();
   startups.push(await loadApp(cold));
   await cold.close();
-  const flags = ["__previewPainted", "__firstPaint"];
-  bareStartups.push(await bareLoad(commandLine, app.url, { width: 1280, height: 800, flags, figures: startupFigures }));
+  if (commandLine) {
+    const flags = ["__previewPainted", "__firstPaint"];
+    bareStartups.push(await bareLoad(commandLine, app.url, { width: 1280, height: 800, flags, figures: startupFigures }));
+  }
   const visit = await running.newContext({ viewport: { width: 1280, height: 800 } });
   firstVisits.push(await loadApp(visit));
   await visit.close();
@@ -361,7 +369,7 @@ const startup = {
   preview_each_ms: eachPreview(startups),
   mounted_to_preview_median_ms: quantile(startups.map((s) => s.preview - s.mounted), 0.5),
 };
-const bare = {
+const bare = !bareStartups.length ? null : {
   cold_loads: bareStartups.length,
   ...medians(bareStartups),
   preview_each_ms: eachPreview(bareStartups),
@@ -376,7 +384,7 @@ if (startups.length) {
   console.log(`  wasm compiled and running ${startup.main_median_ms.toFixed(0)}, app mounted ${startup.mounted_median_ms.toFixed(0)}, editor created from ${startup.editor_effect_median_ms.toFixed(0)} to ${startup.editor_loaded_median_ms.toFixed(0)} (text loaded)`);
   console.log(`  editor ready ${startup.editor_median_ms.toFixed(0)}, first paint ${startup.fcp_median_ms.toFixed(0)}, preview painted ${startup.preview_median_ms.toFixed(0)}`);
   console.log(`  preview painted in each load: ${startup.preview_each_ms.join(", ")}; from the app's mount, median ${startup.mounted_to_preview_median_ms.toFixed(0)}`);
-  console.log(`  the same cold loads without Playwright in the page (bare-load.mjs): editor ready ${bare.editor_median_ms.toFixed(0)}, first paint ${bare.fcp_median_ms.toFixed(0)}, app mounted ${bare.mounted_median_ms.toFixed(0)}, preview painted ${bare.preview_median_ms.toFixed(0)} (each: ${bare.preview_each_ms.join(", ")}); from the app's mount, median ${bare.mounted_to_preview_median_ms.toFixed(0)}`);
+  if (bareStartups.length) console.log(`  the same cold loads without Playwright in the page (bare-load.mjs): editor ready ${bare.editor_median_ms.toFixed(0)}, first paint ${bare.fcp_median_ms.toFixed(0)}, app mounted ${bare.mounted_median_ms.toFixed(0)}, preview painted ${bare.preview_median_ms.toFixed(0)} (each: ${bare.preview_each_ms.join(", ")}); from the app's mount, median ${bare.mounted_to_preview_median_ms.toFixed(0)}`);
   console.log(`  first visits in a browser already running (a fresh context each, beside the cold loads): editor ready ${firstVisit.editor_median_ms.toFixed(0)}, first paint ${firstVisit.fcp_median_ms.toFixed(0)}, app mounted ${firstVisit.mounted_median_ms.toFixed(0)}, preview painted ${firstVisit.preview_median_ms.toFixed(0)} (each: ${firstVisit.preview_each_ms.join(", ")})`);
   console.log(`  floors, cold loads in fresh profiles alternately with the app's: a page alone (one stylesheet, one script) first paint ${floor.page.fcp_median_ms.toFixed(0)};`);
   console.log(`  the editor alone (the same recap-editor.js, nothing else) ready ${floor.editor.editor_median_ms.toFixed(0)}, first paint ${floor.editor.fcp_median_ms.toFixed(0)}`);
