@@ -14,7 +14,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launchBrowserServer } from "../e2e/lib/browser.mjs";
-import { watchStartup } from "./startup-watch.mjs";
+import { watchStartup, noted } from "./startup-watch.mjs";
 
 /**
  * Chromium's command line as Playwright starts it (its switches and ours, in
@@ -53,7 +53,7 @@ export async function bareLoad(commandLine, url, { width, height, flags, figures
     await send("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 1, mobile: false });
     await send("Page.navigate", { url });
     // The first evaluations may still meet the blank page the browser opened with.
-    const waitFor = flags.map((f) => `await new Promise((r) => (window.${f} > 0 ? r() : addEventListener("${f}", r, { once: true })));`).join("");
+    const waitFor = flags.map((f) => `await (${noted})(${JSON.stringify(f)});`).join("");
     const expression = `(async () => { if (location.href !== ${JSON.stringify(url)}) return null; ${waitFor} return (${figures})(); })()`;
     const deadline = Date.now() + TIMEOUT_MS;
     while (Date.now() < deadline) {

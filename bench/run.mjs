@@ -363,18 +363,15 @@ const medians = (loads) => {
 // the mount moves by tens of milliseconds from load to load on a shared machine.
 /** Each load's preview painted, in ms, lowest first. */
 const eachPreview = (loads) => loads.map((s) => Math.round(s.preview)).sort((a, b) => a - b);
-const startup = {
-  cold_loads: startups.length,
-  ...medians(startups),
-  preview_each_ms: eachPreview(startups),
-  mounted_to_preview_median_ms: quantile(startups.map((s) => s.preview - s.mounted), 0.5),
-};
-const bare = !bareStartups.length ? null : {
-  cold_loads: bareStartups.length,
-  ...medians(bareStartups),
-  preview_each_ms: eachPreview(bareStartups),
-  mounted_to_preview_median_ms: quantile(bareStartups.map((s) => s.preview - s.mounted), 0.5),
-};
+/** What the output and browser.json say of a set of cold loads. */
+const coldLoads = (loads) => ({
+  cold_loads: loads.length,
+  ...medians(loads),
+  preview_each_ms: eachPreview(loads),
+  mounted_to_preview_median_ms: quantile(loads.map((s) => s.preview - s.mounted), 0.5),
+});
+const startup = coldLoads(startups);
+const bare = bareStartups.length ? coldLoads(bareStartups) : null;
 const floor = { page: medians(floorLoads.page), editor: medians(floorLoads.editor) };
 const firstVisit = { loads: firstVisits.length, ...medians(firstVisits), preview_each_ms: eachPreview(firstVisits) };
 const repeat = { loads: repeats.length, ...medians(repeats) };

@@ -41,10 +41,12 @@ export function watchStartup() {
  * the page's own scripts.
  */
 export function startupEvent(page, flag) {
-  return page.evaluate(
-    (flag) => window[flag] > 0 || new Promise((resolve) => addEventListener(flag, () => resolve(true), { once: true })),
-    flag,
-  );
+  return page.evaluate(noted, flag);
+}
+
+/** Runs in the page: true, or a promise of it, once `watchStartup` has noted `flag`. */
+export function noted(flag) {
+  return window[flag] > 0 || new Promise((resolve) => addEventListener(flag, () => resolve(true), { once: true }));
 }
 
 /**
