@@ -157,18 +157,21 @@ test("the editor shows, and the app starts, without making a word segmenter (ICU
   await page.close();
 });
 
-/** Each font (family, weight, style, size) that visible text under `root` is drawn in. */
-const fontsOf = (page, root) =>
-  page.evaluate((selector) => {
+/** Each font (family, weight, style, size) that text under `root` is drawn in: the
+ * visible text only, unless `hidden` too. */
+const fontsOf = (page, root, { hidden = false } = {}) =>
+  page.evaluate(([selector, hidden]) => {
     const fonts = new Set();
-    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    const from = document.querySelector(selector);
+    if (!from) return [];
+    const walker = document.createTreeWalker(from, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.data.trim() || !node.parentElement.checkVisibility()) continue;
+      if (!node.data.trim() || !(hidden || node.parentElement.checkVisibility())) continue;
       const s = getComputedStyle(node.parentElement);
       fonts.add(`${s.fontFamily} ${s.fontWeight} ${s.fontStyle} ${s.fontSize}`);
     }
     return [...fonts].sort();
-  }, root);
+  }, [root, hidden]);
 
 test("the fonts of the early editor's first frame are laid out before its code has run (a fresh browser looks each up once, slowly), and the page drops them once it shows", async () => {
   const { server, context } = await setup();
@@ -181,10 +184,8 @@ test("the fonts of the early editor's first frame are laid out before its code h
   await page.route(/\/early\.js$/, (route) => route.fulfill({ contentType: "text/javascript", body: "" }));
   await page.route(/\.wasm$/, (route) => route.abort());
   await page.reload({ waitUntil: "domcontentloaded" });
-  const warmed = await page.evaluate(() => [...document.querySelectorAll(".font-warmup > *")].map((e) => {
-    const s = getComputedStyle(e);
-    return `${s.fontFamily} ${s.fontWeight} ${s.fontStyle} ${s.fontSize}`;
-  }));
+  // Hidden: laid out, never shown.
+  const warmed = await fontsOf(page, ".font-warmup", { hidden: true });
   await page.unrouteAll();
 
   const release = await holdWasm(page);
